@@ -47,9 +47,9 @@ bench: $(STAMP)
 	$(PY) bench/run.py
 
 lock:
-	$(PY) -m pip install --quiet pip-tools
-	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o runtime.txt runtime.in
-	cd requirements && ../$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
+	test -x .lockenv/bin/pip-compile || ($(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet pip-tools)
+	cd requirements && ../.lockenv/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o runtime.txt runtime.in
+	cd requirements && ../.lockenv/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build src/*.egg-info
+	rm -rf $(VENV) .lockenv .mypy_cache .ruff_cache .pytest_cache build src/*.egg-info
