@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flashpoint.models import Article
+from flashpoint.models import Article, Entity, Event, EventDate, TextSpan, event_id_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -50,3 +50,53 @@ def make_article(
         datetime.fromisoformat(published).replace(tzinfo=UTC) if published is not None else None
     )
     return Article.build(text, id=id, url=url, title=title, published_at=published_at)
+
+
+def make_event(
+    article: Article,
+    trigger: str,
+    *,
+    category: str = "ACCUSE",
+    actors: tuple[tuple[str, str | None, str], ...] = (("PRK", "GOV", "North Korea"),),
+    recipients: tuple[tuple[str, str | None, str], ...] = (("USA", "GOV", "Washington"),),
+    status: str = "asserted",
+    date: str | None = "2024-04-02",
+    score: float | None = -2.0,
+    quad_class: int = 3,
+    cameo_root: str = "11",
+) -> Event:
+    """Build an event whose evidence (sentence, trigger, entity names) is found in the article.
+
+    Entities are (code, sector, name); each name must occur in the article text.
+    """
+    text = article.text
+    t_start = text.index(trigger)
+    s_start = text.rfind(". ", 0, t_start)
+    s_start = 0 if s_start < 0 else s_start + 2
+    s_end = text.find(". ", t_start)
+    s_end = len(text) if s_end < 0 else s_end + 1
+
+    def entity(code: str, sector: str | None, name: str) -> Entity:
+        start = text.index(name)
+        return Entity(code=code, sector=sector, name=name, start=start, end=start + len(name))
+
+    return Event(
+        event_id=event_id_for(article.id, s_start, t_start, category),
+        article_id=article.id,
+        category=category,
+        mode=None,
+        status=status,
+        context=("military",),
+        actors=tuple(entity(*a) for a in actors),
+        recipients=tuple(entity(*r) for r in recipients),
+        date=EventDate(value=date, granularity="day", type="exact")
+        if date
+        else EventDate(value=None, granularity="unknown", type="unresolved"),
+        location=None,
+        sentence=TextSpan(s_start, s_end, text[s_start:s_end]),
+        trigger=TextSpan(t_start, t_start + len(trigger), trigger),
+        confidence=0.8,
+        score=score,
+        quad_class=quad_class,
+        cameo_root=cameo_root,
+    )

@@ -1,0 +1,188 @@
+"""The embedded DuckDB database: opening, migrating, reading. Writes go through `writer`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from flashpoint.errors import StoreError
+from flashpoint.models import Article, Event, Rejection
+from flashpoint.store.queries import (
+    ArticleFilter,
+    EventFilter,
+    read_articles,
+    read_articles_by_id,
+    read_events,
+    read_rejections,
+)
+from flashpoint.store.schema import migrate
+from flashpoint.store.writer import StoreWriter
+
+
+@dataclass(frozen=True, slots=True)
+class CodingState:
+    """Where an article stands in coding."""
+
+    article_id: str
+    coded_at: datetime | None
+    coder_version: str | None
+    error: str | None
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    path: str
+    size_bytes: int
+    schema_version: int
+    articles: int
+    coded: int
+    pending: int
+    events: int
+    events_by_category: dict[str, int] = field(default_factory=dict)
+    events_by_status: dict[str, int] = field(default_factory=dict)
+    rejections_by_code: dict[str, int] = field(default_factory=dict)
+
+
+class Store:
+    """An open flashpoint database. Use as a context manager, or call `close()`.
+
+    Opening creates the file and its parent directories when missing and applies any
+    schema migrations it lacks.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        import duckdb  # noqa: PLC0415 - keep `flashpoint --help` fast
+
+        self.path = Path(path).expanduser()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = duckdb.connect(str(self.path))
+        except (OSError, duckdb.Error) as exc:
+            raise StoreError(
+                "FP401", f"cannot open the database: {exc}", source=str(self.path)
+            ) from exc
+        try:
+            self._conn.execute("SET TimeZone = 'UTC'")
+            self.schema_version = migrate(self._conn, str(self.path))
+        except BaseException:
+            self._conn.close()
+            raise
+        self._writer = StoreWriter(self._conn)
+
+    @property
+    def writer(self) -> StoreWriter:
+        """The one object through which this store is changed."""
+        return self._writer
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- reads ---------------------------------------------------------------
+
+    def events(self, flt: EventFilter | None = None) -> list[Event]:
+        return read_events(self._conn, flt or EventFilter())
+
+    def articles(self, flt: ArticleFilter | None = None) -> list[Article]:
+        return read_articles(self._conn, flt or ArticleFilter())
+
+    def article(self, article_id: str) -> Article | None:
+        found = read_articles_by_id(self._conn, [article_id])
+        return found[0] if found else None
+
+    def articles_by_id(self, ids: list[str]) -> list[Article]:
+        return read_articles_by_id(self._conn, ids)
+
+    def rejections(self, limit: int | None = None) -> list[Rejection]:
+        return read_rejections(self._conn, limit)
+
+    def pending_article_ids(self, *, limit: int | None = None, recode: bool = False) -> list[str]:
+        """Ids of articles to code: those not yet coded, or all of them with `recode`."""
+        sql = "SELECT id FROM articles"
+        if not recode:
+            sql += " WHERE coded_at IS NULL"
+        sql += " ORDER BY published_at NULLS LAST, id"
+        params: list[Any] = []
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [row[0] for row in self._conn.execute(sql, params).fetchall()]
+
+    def coding_state(self, ids: list[str]) -> dict[str, CodingState]:
+        rows = self._conn.execute(
+            "SELECT a.id, a.coded_at, a.coder_version, a.coding_error, count(e.event_id) "
+            "FROM articles a LEFT JOIN events e ON e.article_id = a.id "
+            "WHERE list_contains(?, a.id) GROUP BY ALL",
+            [ids],
+        ).fetchall()
+        return {row[0]: CodingState(*row) for row in rows}
+
+    def article_urls(self, ids: list[str]) -> dict[str, str | None]:
+        rows = self._conn.execute(
+            "SELECT id, url FROM articles WHERE list_contains(?, id)", [ids]
+        ).fetchall()
+        return {row[0]: row[1] for row in rows}
+
+    def stats(self) -> StoreStats:
+        def one(sql: str) -> int:
+            row = self._conn.execute(sql).fetchone()
+            return int(row[0]) if row and row[0] is not None else 0
+
+        def counts(sql: str) -> dict[str, int]:
+            return {str(k): int(v) for k, v in self._conn.execute(sql).fetchall()}
+
+        self._conn.execute("CHECKPOINT")
+        articles = one("SELECT count(*) FROM articles")
+        coded = one("SELECT count(*) FROM articles WHERE coded_at IS NOT NULL")
+        return StoreStats(
+            path=str(self.path),
+            size_bytes=self.path.stat().st_size if self.path.exists() else 0,
+            schema_version=self.schema_version,
+            articles=articles,
+            coded=coded,
+            pending=articles - coded,
+            events=one("SELECT count(*) FROM events"),
+            events_by_category=counts(
+                "SELECT category, count(*) AS n FROM events GROUP BY category ORDER BY n DESC, category"
+            ),
+            events_by_status=counts(
+                "SELECT status, count(*) AS n FROM events GROUP BY status ORDER BY n DESC, status"
+            ),
+            rejections_by_code=counts(
+                "SELECT code, count(*) AS n FROM rejections GROUP BY code ORDER BY n DESC, code"
+            ),
+        )
+
+    def top_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]:
+        """The most frequent (actor code, recipient code) pairs with their event counts."""
+        rows = self._conn.execute(
+            "SELECT a.code, r.code, count(DISTINCT a.event_id) AS n FROM event_entities a "
+            "JOIN event_entities r ON r.event_id = a.event_id AND r.role = 'recipient' "
+            "WHERE a.role = 'actor' AND a.code <> r.code "
+            "GROUP BY a.code, r.code ORDER BY n DESC, a.code, r.code LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [(str(a), str(r), int(n)) for a, r, n in rows]
+
+
+def open_store(path: Path | str | None = None) -> Store:
+    """Open the database at `path`, or at the configured default (Settings.db_path)."""
+    if path is None:
+        from flashpoint.config import load_settings  # noqa: PLC0415 - only when no path given
+
+        path = load_settings().db_path
+    return Store(path)

@@ -1,0 +1,179 @@
+"""The one writer: every change to the database goes through `StoreWriter`.
+
+Each public method is one transaction. A batch of articles, or the events of a set of
+coded articles, is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from flashpoint.models import Article, Event, Rejection, utc_now
+from flashpoint.store.rows import (
+    ARTICLE_COLUMNS,
+    ENTITY_COLUMNS,
+    EVENT_COLUMNS,
+    EVENT_PLACEHOLDERS,
+    article_row,
+    entity_rows,
+    event_row,
+    rejection_row,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """An article that was not stored because the store already holds it."""
+
+    article_id: str
+    kept_id: str  # the id of the row that holds it
+    source: str | None
+    reason: str  # "same id" or "same text"
+
+
+@dataclass(slots=True)
+class ArticleWrite:
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CodedArticle:
+    """The outcome of coding one article: its events, or the rejection saying why it failed."""
+
+    article_id: str
+    events: tuple[Event, ...] = ()
+    failure: Rejection | None = None
+
+
+class StoreWriter:
+    """Writes articles, events and rejections. Obtain it from `Store.writer`."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def add_articles(self, articles: Iterable[Article]) -> ArticleWrite:
+        """Store new articles; ones already held (same id or same text) are reported, not stored."""
+        result = ArticleWrite()
+        batch = list(articles)
+        if not batch:
+            return result
+        with self._transaction() as conn:
+            ids = [a.id for a in batch]
+            hashes = [a.content_hash for a in batch]
+            held_ids = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM articles WHERE list_contains(?, id)", [ids]
+                ).fetchall()
+            }
+            held_hashes: dict[str, str] = dict(
+                conn.execute(
+                    "SELECT content_hash, min(id) FROM articles "
+                    "WHERE list_contains(?, content_hash) GROUP BY content_hash",
+                    [hashes],
+                ).fetchall()
+            )
+            rows: list[list[Any]] = []
+            for article in batch:
+                if article.id in held_ids:
+                    result.duplicates.append(
+                        Duplicate(article.id, article.id, article.source, "same id")
+                    )
+                    continue
+                kept = held_hashes.get(article.content_hash)
+                if kept is not None:
+                    result.duplicates.append(
+                        Duplicate(article.id, kept, article.source, "same text")
+                    )
+                    continue
+                if article.ingested_at is None:
+                    article = replace(article, ingested_at=utc_now())  # noqa: PLW2901 - stamped copy
+                rows.append(article_row(article))
+                held_ids.add(article.id)
+                held_hashes[article.content_hash] = article.id
+                result.stored.append(article.id)
+            if rows:
+                conn.executemany(
+                    f"INSERT INTO articles ({ARTICLE_COLUMNS}) "  # noqa: S608 - fixed column list, values bound
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+        return result
+
+    def add_rejections(self, rejections: Sequence[Rejection]) -> int:
+        if not rejections:
+            return 0
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO rejections (source, code, reason, detail, rejected_at) VALUES (?, ?, ?, ?, ?)",
+                [rejection_row(r) for r in rejections],
+            )
+        return len(rejections)
+
+    def store_coded(self, coded: Sequence[CodedArticle], coder_version: str) -> int:
+        """Replace the events of each coded article and mark it coded; returns events stored.
+
+        Re-coding is idempotent: an article's old events are deleted in the same
+        transaction that inserts the new ones. A failed article keeps no events, is
+        marked with its error (so `code` does not retry it forever) and gets a rejection.
+        """
+        if not coded:
+            return 0
+        ids = [c.article_id for c in coded]
+        event_rows: list[list[Any]] = []
+        entity_rows_all: list[list[Any]] = []
+        seen: set[str] = set()
+        for item in coded:
+            for event in item.events:
+                if event.event_id in seen:  # one evidence, one event: keep the first
+                    continue
+                seen.add(event.event_id)
+                event_rows.append(event_row(event))
+                entity_rows_all.extend(entity_rows(event))
+        failures = [c for c in coded if c.failure is not None]
+        now = utc_now()
+        with self._transaction() as conn:
+            conn.execute(
+                "DELETE FROM event_entities WHERE event_id IN "
+                "(SELECT event_id FROM events WHERE list_contains(?, article_id))",
+                [ids],
+            )
+            conn.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            if event_rows:
+                conn.executemany(
+                    f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({EVENT_PLACEHOLDERS})",  # noqa: S608 - fixed column list, values bound
+                    event_rows,
+                )
+            if entity_rows_all:
+                conn.executemany(
+                    f"INSERT INTO event_entities ({ENTITY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608 - fixed column list, values bound
+                    entity_rows_all,
+                )
+            conn.executemany(
+                "UPDATE articles SET coded_at = ?, coder_version = ?, coding_error = ? WHERE id = ?",
+                [
+                    [now, coder_version, c.failure.reason if c.failure else None, c.article_id]
+                    for c in coded
+                ],
+            )
+            if failures:
+                conn.executemany(
+                    "INSERT INTO rejections (source, code, reason, detail, rejected_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [rejection_row(c.failure) for c in failures if c.failure is not None],
+                )
+        return len(event_rows)
