@@ -92,6 +92,11 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "FP211", "the text is too short to code", "Articles need at least one full sentence."
         ),
+        ErrorKind(
+            "FP212",
+            "an article id repeats one already read",
+            "Give every record its own id (or drop --id-field so ids come from the URL or text); the first one was kept.",
+        ),
         # NLP and coding
         ErrorKind(
             "FP301",

@@ -1,0 +1,87 @@
+"""Plain text and Markdown: one file, one article, with optional front matter.
+
+Front matter is a block of simple `key: value` lines between `---` lines at the very
+top of the file (the YAML subset people write by hand; no YAML library needed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FRONT_MATTER_MAX_LINES = 60
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+_SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)([^\n]*?\S)\1")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+_MD_LIST = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
+_MD_FENCE = re.compile(r"^\s*(```|~~~).*$", re.MULTILINE)
+_MD_HEADINGS = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class TextDocument:
+    """The body of a text file and what its front matter or heading said about it."""
+
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)  # lower-cased front-matter keys
+    title: str | None = None
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """(fields, body). Without a complete `---` block, no fields and the text unchanged."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    fields: dict[str, str] = {}
+    for index, line in enumerate(lines[1 : _FRONT_MATTER_MAX_LINES + 1], start=1):
+        if line.strip() in ("---", "..."):
+            return fields, "\n".join(lines[index + 1 :])
+        match = _KEY_VALUE.match(line)
+        if match and match.group(2):
+            fields.setdefault(match.group(1).lower(), _unquote(match.group(2)))
+    return {}, text
+
+
+def _title_from_first_line(body: str) -> tuple[str | None, str]:
+    """A first-line Markdown heading is the title; it leaves the body."""
+    stripped = body.lstrip("\n")
+    first, _, rest = stripped.partition("\n")
+    match = _HEADING.match(first)
+    if match:
+        return match.group(1).strip(), rest
+    second, _, after = rest.partition("\n")
+    if first.strip() and _SETEXT_RULE.match(second) and second.strip().startswith("="):
+        return first.strip(), after
+    return None, body
+
+
+def markdown_to_text(body: str) -> str:
+    """Markdown syntax removed, words kept: the text a reader of the rendered page sees."""
+    text = _MD_FENCE.sub("", body)
+    text = _MD_HEADINGS.sub(r"\1", text)
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_QUOTE.sub("", text)
+    return _MD_LIST.sub(r"\1", text)
+
+
+def parse_text_document(text: str, *, markdown: bool) -> TextDocument:
+    """Front matter, a heading title, and the body (Markdown rendered to plain text)."""
+    fields, body = split_front_matter(text)
+    title, body = _title_from_first_line(body)
+    if markdown:
+        body = markdown_to_text(body)
+    return TextDocument(text=body.strip(), fields=fields, title=title)
