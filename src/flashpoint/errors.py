@@ -42,6 +42,11 @@ CATALOGUE: dict[str, ErrorKind] = {
             "a command-line value is not valid",
             "Run the command with --help for the accepted forms.",
         ),
+        ErrorKind(
+            "FP105",
+            "an optional package is not installed",
+            "Install it into the same environment (for Polars: `pip install 'flashpoint[polars]'`), or use the pandas default.",
+        ),
         # input
         ErrorKind(
             "FP201", "the input is empty", "Check that the file or field holds article text."
