@@ -108,6 +108,27 @@ CATALOGUE: dict[str, ErrorKind] = {
             "coding an article failed",
             "This is a bug; the article is recorded as rejected. Please report it with the article id.",
         ),
+        # batch engines (FP35x)
+        ErrorKind(
+            "FP351",
+            "the output directory already holds Parquet parts from an earlier run",
+            "Pass --overwrite to replace them, or choose another --output directory.",
+        ),
+        ErrorKind(
+            "FP352",
+            "the Dask engine is not installed",
+            "Install the optional extra: pip install 'flashpoint[dask]' (dask[distributed]).",
+        ),
+        ErrorKind(
+            "FP353",
+            "the Dask scheduler cannot be reached",
+            "Check the --scheduler address (tcp://HOST:8786) and that dask-scheduler is running there.",
+        ),
+        ErrorKind(
+            "FP354",
+            "the path is not flashpoint Parquet output",
+            "Give the --output directory of `flashpoint code --engine dask` (it holds events/).",
+        ),
         # store
         ErrorKind(
             "FP401",
