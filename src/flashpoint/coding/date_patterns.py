@@ -63,7 +63,7 @@ _MONTH_ANY = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})(?![A-Za-z])"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
-_SEP = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
+_SEP = r"\s*(?P<sep>-|–|—|to|and|through|until|till)\s*"
 _MOD = r"(?i:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|beginning\s+of|start\s+of))"
 _REL = r"(?i:(?P<rel>last|this|next|past|coming|previous|current|following))"
 # Words that, right before a bare month or season, show it is a date ("in March").
@@ -159,7 +159,14 @@ def _range_day_first(m: re.Match[str], _text: str) -> dict[str, Any] | None:
     return _range(m)
 
 
+def _listed(m: re.Match[str]) -> bool:
+    """ "March 4 and 14" lists two days; only "between ... and ..." spans them."""
+    return m["sep"] == "and" and not m.group(0).lower().startswith("between")
+
+
 def _range(m: re.Match[str]) -> dict[str, Any] | None:
+    if _listed(m):
+        return None
     month1 = _month(m["m1"] or m["m2"])
     month2 = _month(m["m2"] or m["m1"])
     day1, day2 = _day(m["d1"]), _day(m["d2"])
@@ -240,10 +247,10 @@ def _bare_year(m: re.Match[str], text: str) -> dict[str, Any] | None:
 
 
 @_pattern(
-    r"(?:(?i:from|between)\s+)?(?P<y1>(?:1[89]|20)\d\d)\s*(?:-|–|to|and|through)\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d])"
+    r"(?:(?i:from|between)\s+)?(?P<y1>(?:1[89]|20)\d\d)\s*(?P<sep>-|–|to|and|through)\s*(?P<y2>(?:1[89]|20)?\d\d)(?![\d])"
 )
 def _year_range(m: re.Match[str], text: str) -> dict[str, Any] | None:
-    if _NOT_BEFORE_YEAR.search(text, 0, m.start()):
+    if _NOT_BEFORE_YEAR.search(text, 0, m.start()) or _listed(m):
         return None
     first = int(m["y1"])
     second = int(m["y2"]) if len(m["y2"]) == 4 else first // 100 * 100 + int(m["y2"])

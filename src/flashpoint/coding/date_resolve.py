@@ -91,7 +91,8 @@ def _infer_year(month: int, day: int, pub: date, future: bool) -> date | None:
         if (found := _valid_day(year, month, day)) is not None
     ]
     if future:
-        after = [c for c in candidates if c >= pub - timedelta(days=_GRACE_DAYS)]
+        # Only a day's grace backwards: a future event is rarely dated before the story.
+        after = [c for c in candidates if c >= pub - timedelta(days=1)]
         return min(after) if after else None
     before = [c for c in candidates if c <= pub + timedelta(days=_GRACE_DAYS)]
     return max(before) if before else None
