@@ -107,17 +107,21 @@ def test_eval_prints_markdown_tables_for_gsr_and_csis(eval_files: tuple[Path, Pa
 
 
 def test_eval_json_and_error_file(eval_files: tuple[Path, Path], tmp_path: Path) -> None:
-    gsr, _ = eval_files
+    gsr, csis_path = eval_files
     errors = tmp_path / "errors.jsonl"
-    out = _run(["--gsr", str(gsr), "--only", "gsr", "--format", "json", "--errors", str(errors)])
+    args = ["--gsr", str(gsr), "--csis", str(csis_path), "--meantime", str(tmp_path)]
+    out = _run([*args, "--only", "gsr", "--format", "json", "--errors", str(errors)])
     data = json.loads(out)
     assert data["gsr"]["micro"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667}
     assert data["gsr"]["confusion"]["ACCUSE"]["NONE"] == 1
     listed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
-    assert [(e["record_id"], e["reasons"]) for e in listed] == [
-        ("g1", ["recipient codes differ"]),
-        ("g2", ["no event coded", "actor codes differ", "recipient codes differ"]),
+    assert [(e["set"], e["record_id"], e["reasons"]) for e in listed] == [
+        ("gsr", "g1", ["recipient codes differ"]),
+        ("gsr", "g2", ["no event coded", "actor codes differ", "recipient codes differ"]),
     ]
+    _run([*args, "--only", "csis", "--format", "json", "--errors", str(errors)])
+    listed = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    assert [(e["set"], e["date"], e["found"]) for e in listed] == [("csis", "2024-01-14", False)]
 
 
 def test_eval_write_doc_replaces_only_the_generated_block(

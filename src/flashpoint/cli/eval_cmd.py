@@ -8,8 +8,7 @@ import click
 
 from flashpoint.errors import FlashpointError
 from flashpoint.evaluation import runner
-from flashpoint.evaluation.gsr import write_gsr_errors
-from flashpoint.evaluation.report import render_json, render_markdown, write_doc
+from flashpoint.evaluation.report import render_json, render_markdown, write_doc, write_errors
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 _DIR = click.Path(file_okay=False, path_type=Path)
@@ -31,7 +30,10 @@ _DIR = click.Path(file_okay=False, path_type=Path)
 )
 @click.option("--shared", type=_DIR, help="The shared data directory (default: ../shared).")
 @click.option(
-    "--errors", "errors_path", type=_FILE, help="Write the GSR error list here (JSON lines)."
+    "--errors",
+    "errors_path",
+    type=_FILE,
+    help="Write the GSR errors and CSIS misses here (JSON lines).",
 )
 @click.option(
     "--format", "output_format", type=click.Choice(["md", "json"]), default="md", show_default=True
@@ -61,14 +63,10 @@ def eval_command(
         paths = runner.EvalPaths.resolve(shared, gsr=gsr, csis=csis, meantime=meantime, only=only)
         results = runner.run_evaluations(paths)
         if errors_path is not None:
-            if results.gsr is None:
-                raise click.UsageError(
-                    "--errors needs the GSR evaluation (drop --only or use --only gsr)"
-                )
-            write_gsr_errors(results.gsr, errors_path)
+            write_errors(results, errors_path)
         markdown = render_markdown(results)
         if doc_path is not None:
-            write_doc(doc_path, markdown)
+            write_doc(doc_path, render_markdown(results, brief=True))
     except FlashpointError as err:
         raise click.ClickException(str(err)) from err
     click.echo(render_json(results) if output_format == "json" else markdown, nl=False)

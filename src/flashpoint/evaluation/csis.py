@@ -117,12 +117,14 @@ class CsisOutcome:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "set": "csis",
             "row": self.row.index + 2,
             "date": self.row.day.isoformat(),
             "kind": self.kind,
             "event": self.row.event,
             "found": self.found,
             "date_exact": self.date_exact,
+            "description": self.row.description,
             "coded": list(self.coded),
         }
 

@@ -122,6 +122,7 @@ class GsrError:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "set": "gsr",
             "record_id": self.record_id,
             "text": self.text,
             "gold": self.gold,
@@ -312,10 +313,3 @@ def evaluate_gsr(path: Path, coder: EventCoder) -> GsrReport:
     for article, events in coder.code_articles(r.article() for r in records):
         coded[article.id] = main_event(events)
     return score_gsr([(r, coded.get(r.id)) for r in records])
-
-
-def write_gsr_errors(report: GsrReport, path: Path) -> None:
-    """Write the error list as JSON lines, one wrong sentence per line."""
-    with path.open("w", encoding="utf-8") as out:
-        for error in report.errors:
-            out.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")

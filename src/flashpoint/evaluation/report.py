@@ -96,7 +96,7 @@ def render_confusion_highlights(report: GsrReport) -> str:
         [
             f"Largest confusions (gold -> predicted); {missed} sentences had no event coded:",
             "",
-            _table(["gold", "predicted", "sentences"], rows),
+            _table(["gold", "predicted", "sentences"], rows, align="llr"),
         ]
     )
 
@@ -112,7 +112,8 @@ def render_confusion(report: GsrReport) -> str:
     return _table(head, rows)
 
 
-def render_csis(report: CsisReport, misses: int = 25) -> str:
+def render_csis(report: CsisReport, misses: int | None = None) -> str:
+    """Found and date rates by kind, then the misses (the first `misses`, or all)."""
     labels = {
         MISSILE: "missile launches",
         NUCLEAR: "nuclear tests",
@@ -138,12 +139,13 @@ def render_csis(report: CsisReport, misses: int = 25) -> str:
         ]
         for o in report.misses[:misses]
     ]
+    shown = "" if len(miss_rows) == len(report.misses) else f" (first {len(miss_rows)} shown)"
     parts = [
         f"### CSIS North Korean provocations ({report.rows} rows, {len(report.outcomes)} scored)",
         "",
         _table(["rows", "found with actor PRK", "date exact"], rows),
         "",
-        f"Misses: {len(report.misses)} (first {len(miss_rows)} shown)",
+        f"Misses: {len(report.misses)}{shown}",
         "",
         _table(["date", "CSIS event", "why", "coded (first 3)"], miss_rows, align="llll"),
     ]
@@ -158,19 +160,17 @@ def render_meantime_section(report: MeantimeReport, errors: bool = True) -> str:
     return f"### MEANTIME dates ({report.expressions} DATE expressions)\n\n{text.strip()}"
 
 
-def render_markdown(
-    results: EvalResults, *, full_confusion: bool = True, meantime_errors: bool = True
-) -> str:
+def render_markdown(results: EvalResults, *, brief: bool = False) -> str:
+    """The whole report; `brief` (for docs) caps the CSIS misses and drops MEANTIME errors."""
     sections: list[str] = []
     if results.gsr is not None:
         sections.append(render_gsr(results.gsr))
-        if full_confusion:
-            sections.append("Confusion matrix (gold rows, predicted columns, `.` = 0):\n")
-            sections.append(render_confusion(results.gsr))
+        sections.append("Confusion matrix (gold rows, predicted columns, `.` = 0):")
+        sections.append(render_confusion(results.gsr))
     if results.csis is not None:
-        sections.append(render_csis(results.csis))
+        sections.append(render_csis(results.csis, misses=25 if brief else None))
     if results.meantime is not None:
-        sections.append(render_meantime_section(results.meantime, errors=meantime_errors))
+        sections.append(render_meantime_section(results.meantime, errors=not brief))
     return "\n\n".join(sections) + "\n"
 
 
@@ -220,3 +220,16 @@ def write_doc(path: Path, generated: str) -> None:
         )
     fresh = f"{text[: start + len(DOC_BEGIN)]}\n\n{generated.strip()}\n\n{text[end:]}"
     path.write_text(fresh, encoding="utf-8")
+
+
+def write_errors(results: EvalResults, path: Path) -> int:
+    """Write the GSR error list and the CSIS misses as JSON lines; return how many."""
+    items: list[dict[str, Any]] = []
+    if results.gsr is not None:
+        items += [error.to_dict() for error in results.gsr.errors]
+    if results.csis is not None:
+        items += [miss.to_dict() for miss in results.csis.misses]
+    with path.open("w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    return len(items)
