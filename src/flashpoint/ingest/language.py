@@ -96,7 +96,7 @@ _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
 )
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 _PERSIAN_LETTERS = frozenset("پچژگ")
-_SHORT_TEXT_WORDS = 8
+_SHORT_TEXT_WORDS = 20  # about a headline
 
 
 def language_name(code: str) -> str:
@@ -156,13 +156,11 @@ def detect_language(text: str) -> tuple[str | None, float]:
                 hits[lang] += count
     english = hits.pop("en", 0)
     rival, rival_hits = hits.most_common(1)[0] if hits else (None, 0)
+    if rival is not None and rival_hits >= 2 and rival_hits > english:
+        return rival, round(rival_hits / (english + rival_hits), 2)
+    if english:
+        return "en", round(english / (english + rival_hits), 2)
     if total < _SHORT_TEXT_WORDS:
-        # Headlines: too few words to judge; only clear foreign function words count.
-        if rival is not None and rival_hits >= 2 and english == 0:
-            return rival, 0.5
+        # Headlines: too few words to judge, so they get the benefit of the doubt.
         return "en", 0.5
-    if english == 0 and rival_hits == 0:
-        return None, 0.0
-    if rival is None or english >= rival_hits or rival_hits < 2:
-        return "en", round(english / (english + rival_hits), 2) if english else 0.5
-    return rival, round(rival_hits / (english + rival_hits), 2)
+    return None, 0.0

@@ -81,7 +81,12 @@ def markdown_to_text(body: str) -> str:
 def parse_text_document(text: str, *, markdown: bool) -> TextDocument:
     """Front matter, a heading title, and the body (Markdown rendered to plain text)."""
     fields, body = split_front_matter(text)
-    title, body = _title_from_first_line(body)
+    title, rest = _title_from_first_line(body)
+    given = fields.get("title")
+    if title is not None and (given is None or given.strip() == title):
+        body = rest  # the heading is the title; a different heading is content and stays
+    else:
+        title = None
     if markdown:
         body = markdown_to_text(body)
     return TextDocument(text=body.strip(), fields=fields, title=title)

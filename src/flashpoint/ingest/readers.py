@@ -225,12 +225,13 @@ def read_inputs(
     for item in inputs:
         for result in _read_one_input(item, options, stdin):
             if isinstance(result, Article):
-                first = seen.setdefault(result.id, result.source or "")
-                if first != (result.source or ""):
+                first = seen.get(result.id)
+                if first is not None:
                     yield reject(
                         result.source or "",
                         "FP212",
                         f"the id {result.id!r} was already read from {first}; this record was skipped",
                     )
                     continue
+                seen[result.id] = result.source or ""
             yield result

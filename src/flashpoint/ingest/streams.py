@@ -40,6 +40,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_CJK_BREAKS = frozenset("。、，．・「」『』")
 _WESTERN_ENCODINGS = frozenset(
     (
         "cp1250",
@@ -188,4 +189,6 @@ def decode_text(data: bytes) -> str | None:
         with contextlib.suppress(UnicodeDecodeError):
             text = data.decode("cp1252")
     controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
-    return text if controls <= len(text) // 100 else None
+    # Any run of high bytes decodes in some code page; language has word breaks, noise not.
+    breaks = sum(1 for char in text if char.isspace() or char in _CJK_BREAKS)
+    return text if controls <= len(text) // 100 and breaks >= len(text) // 50 else None
