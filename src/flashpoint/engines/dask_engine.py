@@ -12,7 +12,6 @@ worker process per core) and closed at the end. See docs/DISTRIBUTED.md.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import os
@@ -37,6 +36,7 @@ from flashpoint.engines.partitions import (
 from flashpoint.errors import ConfigError
 from flashpoint.ingest.options import ReadOptions
 from flashpoint.models import Article, Rejection
+from flashpoint.workflows import coder_version
 
 log = logging.getLogger(__name__)
 
@@ -187,19 +187,10 @@ def code_with_dask(
     return report
 
 
-def coder_version() -> str:
-    """The coder's version string, stored with the events so a store knows what made them."""
-    try:
-        module = importlib.import_module("flashpoint.coding.coder")
-    except ImportError:
-        return flashpoint.__version__
-    return str(getattr(module, "CODER_VERSION", None) or flashpoint.__version__)
-
-
 def write_manifest(report: DaskRunReport, settings: Settings) -> None:
     """A small _run.json beside the parts: what made them, and the counts."""
     manifest = {
-        "coder_version": coder_version(),
+        "coder_version": coder_version(settings),
         "flashpoint_version": flashpoint.__version__,
         "model": settings.model,
         "prefilter": settings.prefilter,
