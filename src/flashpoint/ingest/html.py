@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
-import trafilatura
 
 from flashpoint.errors import InputError
 from flashpoint.ingest.dates import parse_published
@@ -195,6 +194,8 @@ def _date_from(tree: lxml.html.HtmlElement, meta: dict[str, str], html: str) -> 
 def _trafilatura(
     tree: lxml.html.HtmlElement, url: str | None
 ) -> tuple[str, str | None, str | None]:
+    import trafilatura  # noqa: PLC0415 - 0.1 s to import; only HTML input needs it
+
     try:
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False
