@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from flashpoint.ingest import ReadOptions, extract_html, read_inputs
 from flashpoint.models import Article, Rejection
 
@@ -163,3 +165,28 @@ def test_broken_markup_still_yields_its_text(tmp_path: Path) -> None:
     [result] = list(read_inputs([path]))
     assert isinstance(result, Article)
     assert "Kenya sent police officers to Haiti on Tuesday under a UN-backed" in result.text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<![unknown[ keyword ]]><p>Text after a bad marked section.</p>",
+        "<html><body><script>never closed " + "x" * 500,
+        "<" * 10_000,
+        "<p>" + "&#x110000;&#0;&bogus;" * 50 + "</p>",
+        "<html><body><p>Ünïcödé \ud800 surrogate</p></body></html>",
+        "<svg><script>alert(1)</script></svg><p>Visible words stay.</p>",
+    ],
+)
+def test_hostile_markup_gives_a_document_without_script_text(html: str) -> None:
+    page = extract_html(html)
+    assert isinstance(page.text, str)
+    assert "alert" not in page.text
+    assert "never closed" not in page.text
+
+
+def test_file_without_extension_is_sniffed_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "download"
+    path.write_bytes((FIXTURES / "page.html").read_bytes())
+    article = only_article(path)
+    assert article.title == "Talks resume in Geneva"

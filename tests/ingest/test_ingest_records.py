@@ -146,3 +146,33 @@ def test_numeric_ids_become_strings(tmp_path: Path) -> None:
     [article] = list(read_inputs([path]))
     assert isinstance(article, Article)
     assert article.id == "8011115"
+
+
+def test_csv_oversize_and_undecodable_records_are_rejected_and_reading_goes_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "mixed.csv"
+    good = "Chile and Argentina signed a border agreement in Santiago on Monday."
+    path.write_bytes(
+        b"id,text\n"
+        + b"big,"
+        + b"x" * 5000
+        + b"\n"
+        + b"noise,"
+        + bytes(0x80 | b for b in range(200)) * 5
+        + b"\n"
+        + f"ok,{good}\n".encode()
+    )
+    results = list(read_inputs([path], ReadOptions(max_article_bytes=2000)))
+    assert [(type(r).__name__, r.source) for r in results] == [
+        ("Rejection", f"{path}:2"),
+        ("Rejection", f"{path}:3"),
+        ("Article", f"{path}:4"),
+    ]
+    big, noise, article = results
+    assert isinstance(big, Rejection)
+    assert big.code == "FP206"
+    assert isinstance(noise, Rejection)
+    assert noise.code == "FP202"
+    assert isinstance(article, Article)
+    assert article.text == good

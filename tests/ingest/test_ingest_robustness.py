@@ -215,3 +215,38 @@ def test_arbitrary_text_on_stdin_gives_only_articles_and_rejections(text: str) -
         else:
             assert isinstance(result, Rejection)
             assert result.code.startswith("FP2")
+
+
+_VALUES = st.one_of(
+    st.text(max_size=200),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.none(),
+    st.booleans(),
+    st.lists(st.text(max_size=5), max_size=3),
+)
+_RECORDS = st.dictionaries(
+    st.sampled_from(["text", "id", "date", "published", "title", "url", "outlet", "other"]),
+    _VALUES,
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(records=st.lists(_RECORDS, min_size=1, max_size=8))
+def test_arbitrary_json_records_give_storable_articles_or_rejections(
+    tmp_path: Path, records: list[dict[str, object]]
+) -> None:
+    path = tmp_path / "fuzz.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
+    results = list(read_inputs([path], ReadOptions(min_article_chars=1, check_language=False)))
+    assert len(results) == len(records)
+    for result in results:
+        if isinstance(result, Article):
+            # Everything an article holds must encode, hash and store.
+            json.dumps(result.to_dict(), ensure_ascii=False).encode("utf-8")
+            assert result.published_at is None or result.published_at.tzinfo is not None
+        else:
+            assert isinstance(result, Rejection)
+            assert result.code in {"FP201", "FP204", "FP205", "FP211", "FP212"}

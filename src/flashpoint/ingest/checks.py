@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from flashpoint.ingest.language import detect_language, language_name
@@ -11,6 +12,22 @@ from flashpoint.models import Article, Rejection
 
 def reject(source: str, code: str, reason: str, detail: str | None = None) -> Rejection:
     return Rejection(source=source, code=code, reason=reason, detail=detail)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Lone surrogates (JSON can escape them) cannot be stored or hashed; they become U+FFFD."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def _clean(value: str | None) -> str | None:
+    return clean_text(value) if value is not None else None
 
 
 def checked_article(
@@ -26,9 +43,10 @@ def checked_article(
     language_hint: str | None = None,
 ) -> Article | Rejection:
     """An Article when the text is usable, else the Rejection that says why not."""
+    text = clean_text(text)
     if not text.strip():
         return reject(source, "FP201", f"{source} holds no article text")
-    size = len(text.encode("utf-8", errors="replace"))
+    size = len(text.encode("utf-8"))
     if size > options.max_article_bytes:
         return reject(
             source,
@@ -54,10 +72,10 @@ def checked_article(
         )
     return Article.build(
         text,
-        id=id,
-        url=url,
-        title=title,
-        outlet=options.outlet or outlet,
+        id=_clean(id),
+        url=_clean(url),
+        title=_clean(title),
+        outlet=options.outlet or _clean(outlet),
         published_at=published or options.published,
         language=language,
         source=source,

@@ -190,7 +190,11 @@ def read_csv(
         return
     header_line = header_line.removeprefix(_BOM)
     sep = _delimiter(header_line, delimiter)
-    header = next(csv.reader([header_line], delimiter=sep), [])
+    try:
+        header = next(csv.reader([header_line], delimiter=sep), [])
+    except csv.Error as exc:
+        yield reject(f"{name}:1", "FP204", f"the CSV header line is malformed: {exc}")
+        return
     header = [column.strip() for column in header]
     if options.text_field not in header:
         yield reject(
