@@ -44,7 +44,7 @@ eval: $(STAMP)
 	$(VENV)/bin/flashpoint eval
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lock:
 	test -x .lockenv/bin/pip-compile || ($(PYTHON) -m venv .lockenv && .lockenv/bin/pip install --quiet pip-tools)
