@@ -71,3 +71,38 @@ def test_dask_engine_on_two_local_workers_writes_the_coders_events_and_imports_o
     assert (stats.articles, stats.coded, stats.events) == (5, 5, len(expected))
     assert stored == expected
     assert sum(stats.rejections_by_code.values()) == 2
+
+
+@pytest.mark.slow
+def test_dask_engine_codes_on_an_existing_scheduler_given_by_address(
+    tmp_path: Path, real_coder_settings: Settings
+) -> None:
+    import subprocess
+    import sys
+
+    from flashpoint.engines.dask_engine import code_with_dask
+
+    dask = str(Path(sys.executable).parent / "dask")
+    address = "tcp://127.0.0.1:8799"
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", "8799", "--dashboard-address", ":0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [dask, "worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        report = code_with_dask(
+            [str(ARTICLES)], tmp_path / "out", real_coder_settings, scheduler=address
+        )
+    finally:
+        worker.terminate()
+        scheduler.terminate()
+        worker.wait(timeout=30)
+        scheduler.wait(timeout=30)
+    assert report.scheduler == address
+    assert (report.workers, report.articles, report.rejections) == (1, 5, 2)
+    assert pq.read_table(tmp_path / "out" / "events").num_rows == report.events

@@ -41,6 +41,7 @@ from flashpoint.workflows import coder_version
 log = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_SIZE = 500
+WORKER_WAIT_SECONDS = 60
 
 
 @dataclass(slots=True)
@@ -169,6 +170,14 @@ def code_with_dask(
                 raise ConfigError(
                     "FP353", f"cannot reach the Dask scheduler: {exc}", source=scheduler
                 ) from exc
+        try:
+            client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+        except TimeoutError as exc:
+            raise ConfigError(
+                "FP353",
+                f"no Dask worker joined the scheduler within {WORKER_WAIT_SECONDS} s",
+                source=str(client.scheduler.address),
+            ) from exc
         workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
         report = DaskRunReport(
             output_dir=output_dir, scheduler=str(client.scheduler.address), workers=workers
