@@ -249,6 +249,27 @@ def bench_profile(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def bench_components(spec: dict[str, Any]) -> dict[str, Any]:
+    """Seconds spent in each spaCy component over full article texts, one process."""
+    from flashpoint.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline(spec.get("model", "en_core_web_sm"))
+    texts = [a.text for a in read_articles(corpus_path(spec["corpus"]), spec["size"])]
+    started = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    components = {"tokenizer": time.perf_counter() - started}
+    for name, component in nlp.pipeline:
+        began = time.perf_counter()
+        docs = list(component.pipe(docs, batch_size=64))
+        components[name] = time.perf_counter() - began
+    return {
+        "articles": len(texts),
+        "words": sum(len(t.split()) for t in texts),
+        "seconds": time.perf_counter() - started,
+        "components": {k: round(v, 3) for k, v in components.items()},
+    }
+
+
 def _area(function: str) -> str:
     for marker, area in (
         ("flashpoint/coding/", "flashpoint.coding"),
@@ -271,6 +292,7 @@ BENCHES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "dask": bench_dask,
     "e2e": bench_e2e,
     "profile": bench_profile,
+    "components": bench_components,
 }
 
 

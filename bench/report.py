@@ -64,7 +64,7 @@ def results_table(results: dict[str, dict[str, Any]]) -> list[str]:
         ),
     ):
         r = results[key]
-        if r["spec"]["bench"] == "profile":
+        if r["spec"]["bench"] in {"profile", "components"}:
             continue
         largest = max(r.get("rss_self_mb") or 0, r.get("rss_children_mb") or 0)
         lines.append(
@@ -224,12 +224,31 @@ def prefilter(results: dict[str, dict[str, Any]]) -> list[str]:
     ]
 
 
+def components(results: dict[str, dict[str, Any]]) -> list[str]:
+    comp = results.get("kcna-components-p1")
+    if not comp:
+        return []
+    total = sum(comp["components"].values()) or 1.0
+    lines = [
+        f"spaCy components over the full text of {comp['articles']:,} KCNA articles "
+        f"({comp['words']:,} words), one process:",
+        "",
+        "| component | seconds | share |",
+        "|---|---:|---:|",
+    ]
+    lines += [
+        f"| {name} | {sec:.2f} | {sec / total:.0%} |" for name, sec in comp["components"].items()
+    ]
+    return [*lines, ""]
+
+
 def profile(results: dict[str, dict[str, Any]]) -> list[str]:
     prof = results.get("kcna-profile-w1")
     if not prof:
-        return []
+        return components(results)
     total = sum(prof["self_time_by_area"].values()) or 1.0
     lines = [
+        *components(results),
         f"cProfile of the in-process coder over {prof['articles']} KCNA articles "
         f"({prof['seconds']:.1f} s under the profiler). Self time by area:",
         "",
@@ -267,7 +286,7 @@ def _bars(
     rows = [
         r
         for r in results.values()
-        if r["spec"]["corpus"] == "kcna" and r["spec"]["bench"] != "profile"
+        if r["spec"]["corpus"] == "kcna" and r["spec"]["bench"] not in {"profile", "components"}
     ]
     biggest: dict[str, dict[str, Any]] = {}
     for r in rows:

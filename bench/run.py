@@ -136,6 +136,14 @@ def plan(
                 "size": 100 if quick else 500,
             }
         )
+        specs.append(
+            {
+                "id": "kcna-components-p1",
+                "bench": "components",
+                "corpus": "kcna",
+                "size": 100 if quick else 1000,
+            }
+        )
     return specs
 
 
