@@ -1,0 +1,115 @@
+"""A read-only view of one parsed sentence: children, subtrees and argument lookups.
+
+The coder works on `ParsedSentence` records (never spaCy objects), so tests can build
+parses by hand. Indices are token positions within the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from flashpoint.models import ParsedSentence, Token
+
+# Dependents that start another clause or a loose attachment; subtrees stop there.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative", "oprd", "obj"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "npadvmod"})
+
+
+class ParseView:
+    """Navigation helpers over a ParsedSentence's dependency tree."""
+
+    __slots__ = ("_children", "sentence", "tokens")
+
+    def __init__(self, sentence: ParsedSentence) -> None:
+        self.sentence = sentence
+        self.tokens: tuple[Token, ...] = sentence.tokens
+        children: list[list[int]] = [[] for _ in self.tokens]
+        for tok in self.tokens:
+            if tok.head != tok.i and 0 <= tok.head < len(self.tokens):
+                children[tok.head].append(tok.i)
+        self._children = children
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def tok(self, i: int) -> Token:
+        return self.tokens[i]
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def head(self, i: int) -> int | None:
+        """The head's index, or None for the root."""
+        h = self.tokens[i].head
+        return None if h == i else h
+
+    def children(self, i: int, deps: Iterable[str] | None = None) -> list[int]:
+        if deps is None:
+            return list(self._children[i])
+        wanted = frozenset(deps)
+        return [c for c in self._children[i] if self.tokens[c].dep in wanted]
+
+    def child_words(self, i: int, deps: Iterable[str]) -> list[str]:
+        return [self.tokens[c].text.lower() for c in self.children(i, deps)]
+
+    def subtree(self, i: int, stop: frozenset[str] = CLAUSE_DEPS) -> list[int]:
+        """Indices under i (i included), not descending into dependents in `stop`."""
+        out = [i]
+        stack = [i]
+        while stack:
+            cur = stack.pop()
+            for c in self._children[cur]:
+                if self.tokens[c].dep in stop:
+                    continue
+                out.append(c)
+                stack.append(c)
+        return sorted(out)
+
+    def conjuncts(self, i: int) -> list[int]:
+        """i and the tokens coordinated with it ("Japan and Korea")."""
+        out = [i]
+        stack = [i]
+        while stack:
+            cur = stack.pop()
+            for c in self.children(cur, ("conj",)):
+                out.append(c)
+                stack.append(c)
+        return out
+
+    def preps(self, i: int) -> list[tuple[str, int]]:
+        """(preposition, object) pairs attached to i, agent "by" included."""
+        pairs: list[tuple[str, int]] = []
+        for p in self.children(i, ("prep", "agent", "dative")):
+            word = self.tokens[p].text.lower()
+            objects = self.children(p, ("pobj", "pcomp"))
+            if not objects and self.tokens[p].dep == "dative" and self.tokens[p].pos != "ADP":
+                pairs.append(("to", p))  # "gave Japan aid": a bare dative noun
+            for o in objects:
+                pairs.append((word, o))
+                # "out of", "away from": a preposition under a preposition
+                for inner in self.children(o, ("prep",)):
+                    word2 = self.tokens[inner].text.lower()
+                    pairs.extend((word2, o2) for o2 in self.children(inner, ("pobj",)))
+        return pairs
+
+    def particles(self, i: int) -> list[str]:
+        return self.child_words(i, ("prt",))
+
+    def depth(self, i: int) -> int:
+        """Steps from i to the root (0 for the root)."""
+        steps = 0
+        cur: int | None = i
+        seen = set()
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            cur = self.head(cur)
+            if cur is not None:
+                steps += 1
+        return steps
+
+    def is_passive(self, i: int) -> bool:
+        return bool(self.children(i, ("auxpass", "nsubjpass"))) or (
+            self.tokens[i].tag == "VBN" and self.tokens[i].dep == "acl"
+        )

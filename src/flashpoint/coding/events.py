@@ -1,0 +1,426 @@
+"""Finding event triggers in a parsed sentence and classifying them into PLOVER frames.
+
+One frame per clause: a verb trigger, or a noun trigger carried by a light verb ("held
+talks"), or a noun trigger that is the subject of a happening ("clashes broke out").
+Complements of wrapping verbs ("urged X to withdraw", "threatened to impose
+sanctions") are absorbed into the wrapper's frame and set its mode; complements of
+status verbs ("plans to launch", "said it fired") keep their own frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flashpoint.coding.clauses import MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, ParseView
+from flashpoint.coding.triggers import (
+    HAPPEN_VERBS,
+    LIGHT_VERBS,
+    NOUN_SENSES,
+    SPEECH_VERBS,
+    VERB_SENSES,
+    Sense,
+)
+from flashpoint.coding.wordclasses import classes_of
+from flashpoint.coding.wordclasses import words_of as _words
+
+_ADJ_WRAPPERS = {"ready", "willing", "eager", "prepared"}
+_YIELD_WORDS = frozenset(
+    [
+        "stop",
+        "halt",
+        "end",
+        "cease",
+        "release",
+        "free",
+        "withdraw",
+        "lift",
+        "ease",
+        "return",
+        "leave",
+        "hand",
+        "quit",
+        "abandon",
+        "dismantle",
+        "scrap",
+        "give",
+        "drop",
+        "suspend",
+        "pull",
+        "remove",
+        "resign",
+    ]
+)
+_VIOLENT_WORDS = _words("retaliate retaliation war response respond strike hit punish")
+_EASE_WORDS = _words("ease lift relax loosen shorten cancel")
+_TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+_TIME_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "morning",
+        "evening",
+        "night",
+        "day",
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "afternoon",
+        "occasion",
+        "anniversary",
+    ]
+)
+_THREAT_WRAPPERS = frozenset({"vow", "pledge", "promise", "swear"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """A candidate event inside one sentence, before roles and status are attached."""
+
+    trigger: int  # the word that signals the event
+    anchor: int  # the clause's verb (== trigger for verb triggers)
+    category: str
+    mode: str | None
+    strength: float
+    nominal: bool = False
+    wrapper: str | None = None  # lemma of an absorbing wrapper verb ("urge", "threaten")
+    embedded: int | None = None  # anchor of the absorbed complement
+    alleged_by: int | None = None  # accuser's verb, when embedded under "accuse X of"
+    notes: list[str] = field(default_factory=list)
+
+
+def _arg_words(view: ParseView, i: int, include_subject: bool = False) -> set[str]:
+    """Lemmas of i's arguments and their modifiers (objects, prepositional objects)."""
+    words: set[str] = set()
+    heads: list[int] = []
+    for c in view.children(i, OBJECT_DEPS | {"acomp", "npadvmod"}):
+        heads.extend(view.conjuncts(c))
+    for _, o in view.preps(i):
+        heads.extend(view.conjuncts(o))
+    if view.tok(i).dep == "acl" and view.tok(i).tag == "VBN":
+        h = view.head(i)
+        if h is not None:
+            heads.append(h)  # "the missile launched on Tuesday"
+    if include_subject:
+        for c in view.children(i, SUBJECT_DEPS):
+            heads.extend(view.conjuncts(c))
+    for h in heads:
+        words.add(view.lemma(h))
+        for m in view.children(h, MODIFIER_DEPS):
+            words.add(view.lemma(m))
+        for word, o in view.preps(h):
+            if word == "of":
+                words.add(view.lemma(o))
+                for m in view.children(o, ("compound", "amod")):
+                    words.add(view.lemma(m))
+    return words
+
+
+def _noun_words(view: ParseView, i: int) -> set[str]:
+    words = {view.lemma(m) for m in view.children(i, MODIFIER_DEPS)}
+    for m in view.children(i, ("compound", "amod")):
+        words.update(view.lemma(x) for x in view.children(m, ("compound", "amod")))
+    for word, o in view.preps(i):
+        if word in {"of", "by"}:
+            words.add(view.lemma(o))
+            words.update(view.lemma(m) for m in view.children(o, ("compound", "amod")))
+    return words
+
+
+def _word_matches(words: set[str], wanted: frozenset[str]) -> bool:
+    return any(w in wanted or classes_of(w) & wanted for w in words)
+
+
+def _subject_words(view: ParseView, i: int) -> set[str]:
+    words: set[str] = set()
+    for c in view.children(i, ("nsubj",)):
+        for s in view.conjuncts(c):
+            words.add(view.lemma(s))
+            tok = view.tok(s)
+            if tok.ent_type == "NORP" and tok.tag in {"NNPS", "NNS"}:
+                words.add("people")  # "Palestinians protested": a plural nationality
+            for m in view.children(s, ("prep",)):
+                words.update(view.lemma(o) for o in view.children(m, ("pobj",)))
+    return words
+
+
+def _prep_matches(view: ParseView, i: int, wanted: frozenset[str]) -> bool:
+    for word in view.particles(i):
+        if word in wanted:
+            return True
+    for word, o in view.preps(i):
+        target = view.tok(o)
+        if (
+            word in wanted
+            and "water" not in classes_of(target.lemma.lower())
+            and target.ent_type not in _TIME_ENTITIES
+            and target.lemma.lower() not in _TIME_WORDS
+        ):
+            return True
+    return False
+
+
+def choose_sense(
+    senses: tuple[Sense, ...], args: set[str], view: ParseView, i: int, subj: set[str]
+) -> Sense | None:
+    """The first sense whose constraints hold."""
+    for sense in senses:
+        if sense.args and not _word_matches(args, sense.args):
+            continue
+        if sense.preps and not _prep_matches(view, i, sense.preps):
+            continue
+        if sense.subj and not _word_matches(subj, sense.subj):
+            continue
+        return sense
+    return None
+
+
+def _verb_frame(view: ParseView, i: int) -> Frame | None:
+    tok = view.tok(i)
+    lemma = view.lemma(i)
+    if tok.pos == "ADJ" and lemma in _ADJ_WRAPPERS and view.children(i, ("xcomp",)):
+        return Frame(i, i, "AGREE", None, 0.7, wrapper=lemma)
+    if tok.pos not in {"VERB", "AUX"} and not tok.tag.startswith("VB"):
+        return None
+    senses = VERB_SENSES.get(lemma)
+    if senses is None:
+        return None
+    sense = choose_sense(senses, _arg_words(view, i), view, i, _subject_words(view, i))
+    if sense is None:
+        return None
+    return Frame(
+        i, i, sense.category, sense.mode, sense.strength, wrapper=lemma if sense.wraps else None
+    )
+
+
+def _noun_frame(view: ParseView, i: int) -> Frame | None:
+    tok = view.tok(i)
+    if tok.pos not in {"NOUN", "PROPN"}:
+        return None
+    senses = NOUN_SENSES.get(view.lemma(i))
+    if senses is None:
+        return None
+    sense = choose_sense(senses, _noun_words(view, i), view, i, set())
+    if sense is None:
+        return None
+    return Frame(
+        i,
+        i,
+        sense.category,
+        sense.mode,
+        sense.strength,
+        nominal=True,
+        wrapper=view.lemma(i) if sense.wraps else None,
+    )
+
+
+def _light_anchor(view: ParseView, noun: int) -> int | None:
+    """The verb that carries a noun trigger: "held [talks]", "[talks] were held"."""
+    tok = view.tok(noun)
+    head = view.head(noun)
+    if head is None:
+        return None
+    hlemma = view.lemma(head)
+    if tok.dep in {"dobj", "nsubjpass", "attr", "obj"} and (
+        hlemma in LIGHT_VERBS or hlemma in SPEECH_VERBS
+    ):
+        return head
+    if tok.dep == "pobj":
+        prep = view.head(noun)
+        verb = view.head(prep) if prep is not None else None
+        if verb is not None and view.lemma(verb) in {
+            "go",
+            "engage",
+            "take",
+            "join",
+            "be",
+            "remain",
+        }:
+            return verb  # "went on strike", "engaged in talks", "remain on alert"
+    if tok.dep == "conj":
+        first = head
+        while view.tok(first).dep == "conj" and view.head(first) is not None:
+            first = view.head(first)  # type: ignore[assignment]
+        return _light_anchor(view, first) if first != noun else None
+    return None
+
+
+def find_frames(view: ParseView) -> list[Frame]:
+    """All candidate frames of a sentence, one per clause, wrappers resolved."""
+    verb_frames: dict[int, Frame] = {}
+    noun_frames: dict[int, Frame] = {}
+    for tok in view.tokens:
+        vf = _verb_frame(view, tok.i)
+        if vf is not None:
+            verb_frames[tok.i] = vf
+            continue
+        nf = _noun_frame(view, tok.i)
+        if nf is not None:
+            noun_frames[tok.i] = nf
+
+    frames: dict[int, Frame] = dict(verb_frames)  # keyed by anchor
+    consumed_nouns: set[int] = set()
+    # Nouns that are arguments of a verb trigger belong to that verb's event.
+    for anchor in verb_frames:
+        for c in view.children(anchor, OBJECT_DEPS | {"nsubj"}):
+            for n in view.conjuncts(c):
+                if n in noun_frames:
+                    consumed_nouns.add(n)
+                    _inherit_mode(frames[anchor], noun_frames[n])
+        for _, o in view.preps(anchor):
+            if o in noun_frames:
+                consumed_nouns.add(o)
+    for n, nf in noun_frames.items():
+        if n in consumed_nouns:
+            continue
+        light = _light_anchor(view, n)
+        if light is not None:
+            if light in frames and frames[light].strength >= nf.strength:
+                continue
+            nf.anchor = light
+            frames[light] = nf
+            continue
+        head = view.head(n)
+        subject_of_happening = (
+            view.tok(n).dep in {"nsubj", "nsubjpass"}
+            and head is not None
+            and view.lemma(head) in HAPPEN_VERBS
+            and head not in frames
+        )
+        if subject_of_happening and head is not None:
+            nf.anchor = head
+            frames[head] = nf
+        elif view.tok(n).dep == "ROOT":
+            frames[n] = nf
+    _absorb_complements(view, frames)
+    _merge_consequences(view, frames)
+    return sorted(frames.values(), key=lambda f: f.trigger)
+
+
+def _inherit_mode(frame: Frame, noun: Frame) -> None:
+    if frame.category == noun.category and frame.mode is None:
+        frame.mode = noun.mode
+
+
+def _complements(view: ParseView, w: int) -> list[int]:
+    """Tokens that may hold the complement event of a wrapper at w, nearest first."""
+    out: list[int] = []
+    out.extend(view.children(w, ("xcomp", "ccomp")))
+    for word, o in view.preps(w):
+        if word in {"for", "of", "to", "on", "against", "from", "with", "upon"}:
+            out.append(o)
+    for d in view.children(w, ("dobj", "obj", "acl")):
+        out.append(d)
+        out.extend(view.children(d, ("acl", "ccomp", "relcl")))
+        for word, o in view.preps(d):
+            if word in {"of", "for", "to"}:
+                out.append(o)
+    return out
+
+
+def _frame_at(frames: dict[int, Frame], token: int) -> Frame | None:
+    if token in frames:
+        return frames[token]
+    for f in frames.values():
+        if f.trigger == token:
+            return f
+    return None
+
+
+def _absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
+    for anchor in sorted(frames, key=view.depth):
+        frame = frames.get(anchor)
+        if frame is None or frame.wrapper is None:
+            continue
+        w = frame.trigger if frame.nominal else anchor
+        for comp in _complements(view, w):
+            inner = _frame_at(frames, comp)
+            if inner is not None and inner is not frame:
+                if frame.category == "ACCUSE":
+                    inner.alleged_by = anchor
+                    frame.embedded = inner.anchor
+                    break
+                del frames[inner.anchor]
+                frame.embedded = inner.anchor
+                _set_wrapped(frame, inner.category, inner.mode, view.lemma(inner.trigger))
+                break
+            if view.tok(comp).pos in {"VERB", "NOUN"} and view.tok(comp).dep in {
+                "xcomp",
+                "ccomp",
+                "pcomp",
+                "pobj",
+            }:
+                frame.embedded = comp
+                _set_wrapped(frame, None, None, view.lemma(comp))
+                break
+
+
+def _set_wrapped(frame: Frame, category: str | None, mode: str | None, lemma: str) -> None:
+    words = {lemma} | classes_of(lemma)
+    if frame.category in {"REQUEST", "REJECT"}:
+        if category == "CONSULT" or "talks" in words:
+            frame.mode = "meet"
+        elif category in {"AID", "COOPERATE"} or "aid" in words:
+            frame.mode = "assist"
+        elif category in {"RETREAT", "CONCEDE"} or lemma in _YIELD_WORDS:
+            frame.mode = "yield"
+        else:
+            frame.mode = frame.mode or "change"
+    elif frame.category == "THREATEN":
+        frame.mode = _threat_mode(category, mode, lemma, words)
+    elif frame.category == "AGREE":
+        if frame.wrapper in _THREAT_WRAPPERS and category in {"ASSAULT", "MOBILIZE", "COERCE"}:
+            frame.category = "THREATEN"
+            frame.mode = _threat_mode(category, mode, lemma, words)
+        elif lemma in _EASE_WORDS or category == "CONCEDE":
+            frame.category = "CONCEDE"
+
+
+def threat_mode_for(category: str | None, mode: str | None, lemma: str) -> str | None:
+    """The THREATEN mode for a threatened event of this category, mode and lemma."""
+    return _threat_mode(category, mode, lemma, {lemma} | classes_of(lemma))
+
+
+def _threat_mode(
+    category: str | None, mode: str | None, lemma: str, words: set[str] | frozenset[str]
+) -> str | None:
+    if category in {"ASSAULT", "MOBILIZE"} or "attack" in words or lemma in _VIOLENT_WORDS:
+        return "violence"
+    if mode in {"expel", "deport"}:
+        return "expel"
+    if category == "COERCE" and mode == "arrest":
+        return "arrest"
+    if category == "COERCE" and mode == "seize":
+        return "territory"
+    if category in {"COERCE", "PROTEST"} or "sanction" in words or "restriction" in words:
+        return "restrict"
+    if category == "SANCTION":
+        return "relations"
+    return None
+
+
+def _merge_consequences(view: ParseView, frames: dict[int, Frame]) -> None:
+    """ "fired shells at the island, killing two" is one ASSAULT, not a launch and a killing."""
+    for anchor in list(frames):
+        frame = frames.get(anchor)
+        if frame is None or frame.category != "ASSAULT" or frame.nominal:
+            continue
+        if view.tok(anchor).dep not in {"advcl", "conj", "xcomp"}:
+            continue
+        if view.children(anchor, ("nsubj", "nsubjpass")):
+            continue
+        parent = view.head(anchor)
+        if parent is None or parent not in frames:
+            continue
+        pf = frames[parent]
+        if pf.category == "MOBILIZE" and pf.mode == "weapons":
+            pf.category, pf.mode = "ASSAULT", "heavy-weapons"
+        if pf.category == "ASSAULT":
+            if pf.mode is None:
+                pf.mode = frame.mode
+            del frames[anchor]

@@ -1,0 +1,286 @@
+"""Who did it to whom: actors, recipients and the speaker of a frame, from the parse.
+
+The actor is the clause's subject (climbing through control verbs and coordination),
+the recipient its object or prepositional object; the passive swaps them ("was
+condemned by X"). Parse tokens map to actor mentions by character overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView
+from flashpoint.coding.events import Frame
+from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
+
+# Verbs whose object is the subject of their complement: "urged Pyongyang to return".
+_OBJECT_CONTROL = frozenset(
+    [
+        "urge",
+        "ask",
+        "order",
+        "force",
+        "call",
+        "press",
+        "persuade",
+        "invite",
+        "allow",
+        "tell",
+        "encourage",
+        "request",
+        "help",
+        "enable",
+        "compel",
+        "pressure",
+    ]
+)
+_RECIPIENT_PREPS = frozenset(
+    [
+        "against",
+        "on",
+        "upon",
+        "to",
+        "with",
+        "at",
+        "toward",
+        "towards",
+        "into",
+        "over",
+        "from",
+        "between",
+    ]
+)
+_VISIT_PREPS = frozenset({"in", "to", "at"})
+_RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+_RECIPROCAL_WORDS = frozenset(["clash", "fight", "fighting", "battle", "exchange"])
+_PRONOUNS = frozenset(
+    ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
+)
+_CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
+
+Resolver = Callable[[int, str], Any]
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[Any] = field(default_factory=list)
+    recipients: list[Any] = field(default_factory=list)
+    attribution: Any = None
+    reciprocal: bool = False
+    via_reference: bool = False  # an actor came from a pronoun or "the country"
+    subject_words: list[str] = field(default_factory=list)
+
+
+def _overlapping(view: ParseView, tokens: Sequence[int], mentions: Sequence[Any]) -> list[Any]:
+    spans = [(view.tok(t).start, view.tok(t).end) for t in tokens]
+    return [m for m in mentions if any(s < m.end and e > m.start for s, e in spans)]
+
+
+def _core(view: ParseView, head: int) -> list[int]:
+    """The head's noun phrase without clauses, appositions and loose prepositions."""
+    out = view.subtree(head, stop=_CORE_STOP)
+    for word, o in view.preps(head):
+        if word in {"of", "from"} and view.head(o) is not None:
+            out.extend(view.subtree(o, stop=_CORE_STOP))
+    return out
+
+
+def mentions_for(
+    view: ParseView, heads: Sequence[int], mentions: Sequence[Any], resolve: Resolver
+) -> tuple[list[Any], bool]:
+    """Actor mentions for the noun phrases headed by `heads` (pronouns resolved)."""
+    found: list[Any] = []
+    via_reference = False
+    for h in heads:
+        got = _overlapping(view, _core(view, h), mentions)
+        if not got:
+            got = _overlapping(view, view.subtree(h), mentions)
+        if not got and view.tok(h).text.lower() in _PRONOUNS | {"country", "regime", "government"}:
+            resolved = resolve(view.tok(h).start, view.tok(h).text)
+            if resolved is not None:
+                got = [resolved]
+                via_reference = True
+        if got and any(getattr(m, "kind", "") == "reference" for m in got):
+            via_reference = True
+        found.extend(got)
+    return _dedupe(found), via_reference
+
+
+def _dedupe(mentions: list[Any]) -> list[Any]:
+    """One entry per actor code; a sector-bearing mention beats a bare country."""
+    by_code: dict[str, Any] = {}
+    order: list[str] = []
+    for m in mentions:
+        if m.code not in by_code:
+            by_code[m.code] = m
+            order.append(m.code)
+        elif by_code[m.code].sector is None and m.sector is not None:
+            by_code[m.code] = m
+    return [by_code[c] for c in order]
+
+
+def clause_subject(
+    view: ParseView, v: int, seen: frozenset[int] = frozenset()
+) -> tuple[list[int], bool]:
+    """Subject heads of verb v and whether they are passive subjects."""
+    if v in seen:
+        return [], False
+    subjects = view.children(v, ("nsubj", "csubj", "expl"))
+    if subjects:
+        return view.conjuncts(subjects[0]), False
+    passive = view.children(v, ("nsubjpass", "csubjpass"))
+    if passive:
+        return view.conjuncts(passive[0]), True
+    dep = view.tok(v).dep
+    head = view.head(v)
+    if head is None:
+        return [], False
+    if dep == "xcomp" and view.lemma(head) in _OBJECT_CONTROL:
+        objects = view.children(head, ("dobj", "obj"))
+        if objects:
+            return view.conjuncts(objects[0]), False
+        for word, o in view.preps(head):
+            if word in {"on", "upon"}:
+                return view.conjuncts(o), False
+    if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj"}:
+        return clause_subject(view, head, seen | {v})
+    if dep in {"relcl", "acl"}:
+        return [head], view.tok(v).tag == "VBN"
+    return [], False
+
+
+def _agents(view: ParseView, v: int) -> list[int]:
+    out: list[int] = []
+    for word, o in view.preps(v):
+        if word == "by" and view.tok(o).pos in {"PROPN", "NOUN", "PRON"}:
+            out.extend(view.conjuncts(o))
+    return out
+
+
+def _object_heads(view: ParseView, v: int, frame: Frame, visit: bool) -> list[int]:
+    heads: list[int] = []
+    for c in view.children(v, ("dobj", "obj", "dative")):
+        if c == frame.trigger:
+            continue
+        heads.extend(view.conjuncts(c))
+    for word, o in view.preps(v):
+        if word in _RECIPIENT_PREPS or (visit and word in _VISIT_PREPS):
+            heads.extend(view.conjuncts(o))
+    if frame.nominal and frame.trigger != v:
+        for word, o in view.preps(frame.trigger):
+            if word in _RECIPIENT_PREPS:
+                heads.extend(view.conjuncts(o))
+    return heads
+
+
+def _nominal_actor_heads(view: ParseView, noun: int) -> tuple[list[int], list[int]]:
+    """Actors of a noun trigger: "Israeli airstrikes", "Japan's protest", "talks between X and Y"."""
+    actors = [
+        c
+        for c in view.children(noun, ("poss", "compound", "amod", "nmod"))
+        if view.tok(c).pos in {"PROPN", "ADJ", "PRON", "NOUN"}
+    ]
+    between: list[int] = []
+    for word, o in view.preps(noun):
+        if word == "by":
+            actors.extend(view.conjuncts(o))
+        elif word == "between":
+            between.extend(view.conjuncts(o))
+    return actors, between
+
+
+def speaker_of(view: ParseView, anchor: int) -> tuple[int | None, bool]:
+    """The token heading the speaker of a reported frame, and whether it is a claim."""
+    cur: int | None = anchor
+    steps = 0
+    while cur is not None and steps < 6:
+        head = view.head(cur)
+        if head is None:
+            break
+        lemma = view.lemma(head)
+        if view.tok(cur).dep in {"ccomp", "parataxis", "xcomp"} and (
+            lemma in SPEECH_VERBS or lemma in CLAIM_VERBS
+        ):
+            subjects = view.children(head, ("nsubj",))
+            if subjects:
+                return subjects[0], lemma in CLAIM_VERBS
+        cur = head
+        steps += 1
+    # "..., according to South Korea's military"
+    for tok in view.tokens:
+        if tok.text.lower() == "according" and tok.i + 1 < len(view):
+            for p in view.children(tok.i, ("prep",)) or [tok.i + 1]:
+                objects = view.children(p, ("pobj",))
+                if objects:
+                    return objects[0], True
+    return None, False
+
+
+def assign_roles(
+    view: ParseView, frame: Frame, mentions: Sequence[Any], resolve: Resolver
+) -> Roles:
+    """Actors, recipients, speaker and reciprocity for one frame."""
+    roles = Roles()
+    v = frame.anchor
+    via = False
+    visit = frame.category == "CONSULT" and frame.mode == "visit"
+    if (frame.nominal and frame.anchor == frame.trigger) or (
+        frame.nominal
+        and view.tok(frame.trigger).dep in {"nsubj", "nsubjpass"}
+        and view.head(frame.trigger) == frame.anchor
+    ):
+        actor_heads, between = _nominal_actor_heads(view, frame.trigger)
+        actors, via = mentions_for(view, actor_heads, mentions, resolve)
+        if between:
+            pair, _ = mentions_for(view, between, mentions, resolve)
+            if actors:
+                roles.recipients = pair
+            else:
+                actors = pair
+        roles.actors = actors
+        if frame.anchor != frame.trigger:
+            rec, _ = mentions_for(
+                view, _object_heads(view, frame.anchor, frame, visit), mentions, resolve
+            )
+            roles.recipients = roles.recipients or rec
+    else:
+        subj, passive = clause_subject(view, v)
+        roles.subject_words = [view.lemma(s) for s in subj]
+        if passive:
+            agents = _agents(view, v)
+            roles.actors, via = mentions_for(view, agents, mentions, resolve)
+            rec, _ = mentions_for(view, subj, mentions, resolve)
+            roles.recipients = rec
+        else:
+            roles.actors, via = mentions_for(view, subj, mentions, resolve)
+            heads = _object_heads(view, v, frame, visit)
+            if frame.embedded is not None and frame.embedded != v:
+                e = frame.embedded
+                heads.extend(clause_subject(view, e)[0] if view.tok(e).dep == "ccomp" else [])
+                heads.extend(_object_heads(view, e, frame, visit))
+            rec, _ = mentions_for(view, heads, mentions, resolve)
+            roles.recipients = rec
+    roles.via_reference = via
+    actor_spans = {(m.start, m.end) for m in roles.actors}
+    actor_keys = {(m.code, m.sector) for m in roles.actors}
+    roles.recipients = [
+        m
+        for m in roles.recipients
+        if (m.start, m.end) not in actor_spans and (m.code, m.sector) not in actor_keys
+    ]
+    speaker, _ = speaker_of(view, v)
+    if speaker is not None:
+        said, _ = mentions_for(view, [speaker], mentions, resolve)
+        roles.attribution = said[0] if said else None
+    distinct = {m.code for m in roles.actors}
+    roles.reciprocal = (
+        len(distinct) >= 2
+        and not roles.recipients
+        and (
+            frame.category in _RECIPROCAL_CATEGORIES
+            or view.lemma(frame.trigger) in _RECIPROCAL_WORDS
+        )
+    )
+    return roles

@@ -1,0 +1,113 @@
+"""Event status from the parse: asserted, alleged, future, hypothetical, negated.
+
+Rules (checked on the frame's verb and the verbs that govern it through complement
+clauses, up to the sentence root):
+- negated: a `neg` dependent ("did not", "never"), "no" before a noun trigger, or a
+  negating governor ("failed to", "denied that", "refrained from");
+- hypothetical: a condition ("if", "unless"), a modal of possibility (could, may, might,
+  should) or a governor of intention without commitment ("considers", "wants", "seeks");
+  "would" is hypothetical unless it reports a statement ("said it would": future);
+- future: will/shall, "is going to", or a governor of plans ("plans to", "is expected
+  to", "is set to", "decided to");
+- alleged: "allegedly/reportedly", a claim governor ("claimed that", "accused X of"),
+  or "according to".
+The first applicable in the order negated > hypothetical > future > alleged wins.
+"historical" is decided later from the event date (see flashpoint.coding.coder).
+"""
+
+from __future__ import annotations
+
+from flashpoint.coding.clauses import ParseView
+from flashpoint.coding.events import Frame
+from flashpoint.coding.triggers import (
+    CLAIM_VERBS,
+    FUTURE_VERBS,
+    HYPOTHETICAL_VERBS,
+    NEGATING_VERBS,
+    SPEECH_VERBS,
+)
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MAYBE_AUX = frozenset({"could", "may", "might", "should", "can"})
+_ALLEGED_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_CLIMB_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "conj", "acomp", "advcl"})
+
+
+def governing_chain(view: ParseView, anchor: int) -> list[int]:
+    """The anchor and the verbs above it through complement clauses."""
+    chain = [anchor]
+    cur = anchor
+    while view.tok(cur).dep in _CLIMB_DEPS:
+        if view.tok(cur).dep == "conj" and view.children(cur, ("nsubj", "nsubjpass")):
+            break
+        head = view.head(cur)
+        if head is None or head in chain:
+            break
+        chain.append(head)
+        cur = head
+    return chain
+
+
+def _aux_words(view: ParseView, v: int) -> set[str]:
+    return {view.tok(a).text.lower() for a in view.children(v, ("aux", "auxpass"))}
+
+
+def has_condition(view: ParseView, v: int) -> bool:
+    """True when v carries an if/unless clause or is itself one."""
+    if {view.tok(m).text.lower() for m in view.children(v, ("mark",))} & _CONDITIONS:
+        return True
+    for c in view.children(v, ("advcl",)):
+        marks = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
+        if marks & _CONDITIONS:
+            return True
+    return False
+
+
+def event_status(view: ParseView, frame: Frame) -> str:
+    """The status of a frame (without "historical")."""
+    chain = governing_chain(view, frame.anchor)
+    negated = hypothetical = future = alleged = False
+    reported = any(view.lemma(v) in SPEECH_VERBS for v in chain[1:])
+    if frame.nominal:
+        dets = {view.tok(d).text.lower() for d in view.children(frame.trigger, ("det", "neg"))}
+        negated = "no" in dets
+    for k, v in enumerate(chain):
+        lemma = view.lemma(v)
+        if view.children(v, ("neg",)):
+            negated = True
+        if k > 0 and lemma in NEGATING_VERBS:
+            negated = True
+        aux = _aux_words(view, v)
+        if aux & _FUTURE_AUX:
+            future = True
+        if "would" in aux or "'d" in aux:
+            future, hypothetical = (True, hypothetical) if reported else (future, True)
+        if aux & _MAYBE_AUX:
+            hypothetical = True
+        if "going" in aux or (lemma == "go" and k > 0 and view.tok(v).tag == "VBG"):
+            future = True
+        if (
+            view.tok(v).dep == "advcl"
+            and {view.tok(m).text.lower() for m in view.children(v, ("mark",))} & _CONDITIONS
+        ):
+            hypothetical = True
+        if k > 0 and lemma in FUTURE_VERBS:
+            future = True
+        if k > 0 and lemma in HYPOTHETICAL_VERBS:
+            hypothetical = True
+        if k > 0 and lemma in CLAIM_VERBS:
+            alleged = True
+        if {view.tok(a).text.lower() for a in view.children(v, ("advmod",))} & _ALLEGED_ADVERBS:
+            alleged = True
+    if frame.alleged_by is not None or any(t.text.lower() == "according" for t in view.tokens):
+        alleged = True
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if future:
+        return "future"
+    if alleged:
+        return "alleged"
+    return "asserted"

@@ -1,0 +1,118 @@
+"""Word classes: the nouns (and a few adjectives) trigger rules test arguments against.
+
+A trigger rule says, for example, that "fire" is MOBILIZE `weapons` when one of its
+arguments is in the class `weapon`. Classes hold lemmas (lower case, singular).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The white-space separated words of a string, as a set."""
+    return frozenset(text.split())
+
+
+WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
+    "weapon": words_of(
+        "missile missiles rocket projectile satellite warhead icbm irbm slbm srbm mrbm hwasong "
+        "launcher ballistic cruise hypersonic artillery shell howitzer mlrs torpedo weapon "
+        "munition ammunition bomb drone uav interceptor salvo round engine vehicle"
+    ),
+    "nuclear": words_of(
+        "nuclear atomic thermonuclear hydrogen h-bomb device detonation underground plutonium "
+        "uranium enrichment reactor"
+    ),
+    "attack": words_of(
+        "attack strike airstrike air-strike offensive assault raid bombardment invasion "
+        "incursion bombing shelling ambush operation counterattack counteroffensive onslaught "
+        "blow barrage retaliation war hostility fighting massacre"
+    ),
+    "troops": words_of(
+        "troop force soldier army military unit battalion brigade division regiment reservist "
+        "warship ship vessel fleet carrier submarine destroyer jet fighter bomber aircraft "
+        "plane tank marine navy personnel contingent reinforcement peacekeeper guard militia"
+    ),
+    "police": words_of("police policeman officer riot-police gendarme"),
+    "alert": words_of("alert readiness standby combat-readiness posture"),
+    "drill": words_of("exercise drill maneuver manoeuvre wargame game training"),
+    "talks": words_of(
+        "talk negotiation dialogue meeting summit discussion consultation conference "
+        "mediation parley session round table negotiating"
+    ),
+    "aid": words_of(
+        "aid assistance help relief supply food medicine grain rice fertilizer loan credit "
+        "grant fund funding donation money dollar euro yuan yen compensation shipment "
+        "vaccine equipment support cooperation investment"
+    ),
+    "sanction": words_of("sanction embargo tariff restriction blacklist penalty measure"),
+    "ties": words_of("tie relation link contact exchange cooperation"),
+    "diplomat": words_of(
+        "diplomat ambassador envoy attache consul embassy mission inspector observer monitor "
+        "staff representative"
+    ),
+    "detainee": words_of(
+        "prisoner hostage detainee captive abductee national citizen crew crewman fisherman "
+        "sailor soldier pow remains body defector tourist journalist student activist worker "
+        "missionary suspect"
+    ),
+    "people": words_of(
+        "migrant refugee immigrant foreigner national citizen journalist worker asylum-seeker "
+        "resident family people individual person activist official diplomat"
+    ),
+    "property": words_of(
+        "property asset house home building office land farm vehicle ship vessel boat cargo "
+        "goods shipment tanker plane aircraft equipment newspaper station weapon territory "
+        "village town city area island border crossing"
+    ),
+    "territory": words_of(
+        "territory land area island region town city village province border peninsula "
+        "crossing town"
+    ),
+    "water": words_of("sea ocean water waters gulf bay strait east west coast air sky"),
+    "restriction": words_of(
+        "curfew emergency restriction ban measure sanction embargo control law blockade limit"
+    ),
+    "blockade": words_of("blockade siege closure"),
+    "agreement": words_of(
+        "agreement treaty accord deal pact memorandum protocol declaration charter convention "
+        "contract plan proposal resolution settlement"
+    ),
+    "protest": words_of(
+        "protest demonstration rally march strike sit-in walkout boycott riot unrest picket"
+    ),
+    "investigation": words_of("investigation probe inquiry inspection"),
+    "ceasefire": words_of("ceasefire cease-fire truce armistice"),
+    "crowd": words_of(
+        "protester protestor demonstrator student worker resident citizen civilian activist "
+        "supporter crowd youth villager farmer teacher union unionist opposition people "
+        "thousand hundred dozen ten employee miner driver doctor nurse member follower "
+        "trader merchant woman man pensioner voter group"
+    ),
+    "fire_at": words_of("at on upon"),
+    "weapon_mod": words_of("test-fire test-firing firing test"),
+}
+
+# Reverse map: lemma -> the classes it belongs to.
+CLASSES_OF: Final[dict[str, frozenset[str]]] = {}
+
+
+def _build_reverse() -> None:
+    reverse: dict[str, set[str]] = {}
+    for name, words in WORD_CLASSES.items():
+        for word in words:
+            reverse.setdefault(word, set()).add(name)
+    CLASSES_OF.update({word: frozenset(names) for word, names in reverse.items()})
+
+
+_build_reverse()
+
+
+def classes_of(lemma: str) -> frozenset[str]:
+    """The word classes of a lemma (lower-cased; a plural 's' is tolerated)."""
+    word = lemma.lower()
+    found = CLASSES_OF.get(word)
+    if found is None and word.endswith("s"):
+        found = CLASSES_OF.get(word[:-1])
+    return found or frozenset()
