@@ -241,3 +241,21 @@ def test_dates_same_day_refers_back_to_the_day_named_before() -> None:
 def test_dates_clause_tense_reads_the_dates_own_clause(text: str, expected: str) -> None:
     position = text.index("Friday")
     assert clause_tense(text, position, position + len("Friday")) == expected
+
+
+def test_dates_since_never_dates_the_event() -> None:
+    text = "North Korea fired two missiles, its first such test since 2009."
+    result = event_date(text, 0, len(text), text.index("fired"), PUB, "past")
+    assert (result.value, result.note) == ("2024-04-03", PUBLICATION_FALLBACK_NOTE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parade on the 11th anniversary of his rule.",
+        "Talks under the 2018 Comprehensive Military Agreement.",
+    ],
+)
+def test_dates_ordinals_and_attributive_years_do_not_date_the_clause(text: str) -> None:
+    mentions = find_date_mentions(text)
+    assert all(m.attributive for m in mentions)

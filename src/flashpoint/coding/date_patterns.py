@@ -80,7 +80,7 @@ _NOT_AFTER_YEAR = re.compile(
 )
 # A year between a determiner and a noun modifies the noun: "the 2018 summit".
 _ATTRIBUTIVE_BEFORE = re.compile(r"(?i:\b(?:the|a|an|its|his|her|their|our|this|that)\s+)$")
-_ATTRIBUTIVE_AFTER = re.compile(r"[\s-]+[a-z][a-z-]+")
+_ATTRIBUTIVE_AFTER = re.compile(r"[\s-]+(?!(?i:and|or|to|when|after|before)\b)[A-Za-z][a-z-]+")
 
 
 # Named days are not the weekday they contain: "Black Monday", "Good Friday".
@@ -402,7 +402,13 @@ def _anaphoric_day(m: re.Match[str], text: str) -> dict[str, Any] | None:
     return {"kind": "anaphoric", "unit": "day", "_start": start}
 
 
-@_pattern(r"(?i:\bon\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![A-Za-z\d])")
+# "on the 2nd" alone, not "on the 11th anniversary" (an ordinal before a noun).
+@_pattern(
+    r"(?i:\bon\s+the\s+(?P<d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th))(?![A-Za-z\d])"
+    r"(?!\s+(?i:anniversary|times?|days?|floor|round|years?|century|place|straight|consecutive|"
+    r"weeks?|months?|attempt|try|occasion|session|plenary|congress|meeting|party|division|"
+    r"corps|army|fleet|largest|biggest|of\s+(?!this\s+month|the\s+month|last\s+month|next\s+month)))"
+)
 def _ordinal_day(m: re.Match[str], _text: str) -> dict[str, Any] | None:
     return {"kind": "ordinal_day", "day": int(m["d"]), "modifier": None}
 

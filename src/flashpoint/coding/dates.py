@@ -29,10 +29,10 @@ NO_DATE_NOTE = "no date stated in the sentence and no publication date"
 
 # A preposition right before a date ties it to the clause's verb: "launched ... on Tuesday".
 _LOCATIVE_CUE = re.compile(r"(?i:\b(?:on|in|at|during|early|late|this|last)\s+(?:the\s+)?)$")
-# Dates that bound a state rather than date an event: "in force since 2006".
-_BOUNDING_CUE = re.compile(
-    r"(?i:\b(?:since|until|till|by|before|through|ahead\s+of)\s+(?:the\s+)?)$"
-)
+# "since 2006" starts a state or a count ("the first test since 2009"): never the date.
+_SINCE_CUE = re.compile(r"(?i:\bsince\s+(?:the\s+)?)$")
+# Dates that bound a state rather than date an event: "in force until 2030".
+_BOUNDING_CUE = re.compile(r"(?i:\b(?:until|till|by|before|through|ahead\s+of)\s+(?:the\s+)?)$")
 # Between the trigger and a date these start another clause.
 _CLAUSE_BREAK = re.compile(
     r";|:|,\s*(?:which|who|whom|whose|where|while|when|although|though|but)\b|"
@@ -101,9 +101,11 @@ def _score(text: str, mention: DateMention, trigger_start: int) -> float | None:
         if mention.end <= trigger_start and trigger_start - mention.end <= 25:
             return float(distance)
         return None
+    before = text[max(0, mention.start - 30) : mention.start]
+    if _SINCE_CUE.search(before):
+        return None
     score = float(distance)
     score += 60.0 * len(_CLAUSE_BREAK.findall(between))
-    before = text[max(0, mention.start - 30) : mention.start]
     if _LOCATIVE_CUE.search(before):
         score -= 15.0
     if _BOUNDING_CUE.search(before):

@@ -54,7 +54,7 @@ AMBIGUOUS_NAMES = _names(
 # Towns whose names are, in the news, nearly always something else: people, agencies,
 # firms, common nouns, months and weekdays ("in March" is never March, Cambridgeshire).
 NOT_PLACES = _names(
-    "Obama Rubio Clinton Kim Xinhua University Union Central Police Republic Liberal Green "
+    "Obama Rubio Clinton Kim Mach Xinhua University Union Central Police Republic Liberal Green "
     "Mission Summit Liberty Independence Toyota Honda Nokia Mercedes Ajax Columbia Asia "
     "January February March April May June July August September October November "
     "December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
