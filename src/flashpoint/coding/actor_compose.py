@@ -1,0 +1,471 @@
+"""Joining matched atoms into actor mentions (the phrase rules of `actors`).
+
+Atoms come from one pass of the trie regex; this module decides which adjacent atoms
+form one mention ("Russian" + "Foreign Ministry"), what code and sector the phrase gets,
+and which matches are false (a "Jordan" that is a person, "pro-Russian").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from flashpoint.coding.actor_patterns import (
+    ATOM_PATTERN,
+    ATOMS,
+    CAPITALISED_WORD,
+    COUNTRY_KINDS,
+    LEFT_MODIFIERS,
+    NAME_AFTER_TITLE,
+    OF_GAP,
+    PRO_ANTI_BEFORE,
+    QUALIFIER_GAP,
+    QUALIFIER_KINDS,
+    SECTOR_GAP,
+    THE_BEFORE,
+    THE_TWO_BEFORE,
+    Atom,
+    normalise_surface,
+)
+from flashpoint.coding.actor_types import (
+    ActorContext,
+    ActorMention,
+    PersonRegistry,
+    is_country_code,
+)
+from flashpoint.ontology.actor_lexicon import (
+    NAME_INSTITUTION_WORDS,
+    NAME_STOP_WORDS,
+    REFERENCE_NOUNS,
+    SURNAME_FIRST,
+)
+
+_KIND_NAMES = {"short": "short_form"}
+# Sectors that "in <country>" can qualify: "rebels in Darfur", not "troops in Afghanistan".
+_IN_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "COP", "LAB", "EDU", "MED", "BUS", "NGO"})
+# Country names that are also people's names or a US state.
+_PERSON_LIKE = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Chile", "Niger"})
+_US_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*\Z")
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Gg]overnor|[Ss]tate\b|[Ss]enator|Bulldogs)")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][a-z]+)\s+\Z")
+_CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+_THE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
+_SHORT_FORM_BLOCKED_AFTER = re.compile(r"\s*-|\s+(?:of\b|[A-Z])")
+_OF_AFTER = re.compile(r"\s+(?:of|in)\b")
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    atom: Atom
+
+
+def scan_hits(text: str, start: int, end: int) -> list[Hit]:
+    """The atoms in text[start:end]; blocked names consume their span and vanish."""
+    hits = []
+    for match in ATOM_PATTERN.finditer(text, start, end):
+        atom = ATOMS.get(normalise_surface(match.group()))
+        if atom is not None and atom.kind != "block":
+            hits.append(Hit(match.start(), match.end(), atom))
+    return hits
+
+
+def _combine_sector(initial: str | None, sectors: list[Atom]) -> str | None:
+    """The sector of a phrase: the last sector word, but role words keep the group's."""
+    current = initial
+    for atom in sectors:
+        if atom.role and current is not None:
+            continue
+        current = atom.sector
+    return current
+
+
+def _singular_country(mentions: list[ActorMention], k: int) -> bool:
+    """A country mention that is not one of a pair sharing a span ("the two Koreas")."""
+    mention = mentions[k]
+    if not is_country_code(mention.code):
+        return False
+    for other in (k - 1, k + 1):
+        if 0 <= other < len(mentions) and mentions[other].start == mention.start:
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class _Name:
+    end: int
+    head: int
+    next_index: int
+    code: str | None = None
+    sector: str | None = None
+    intro: tuple[str, ...] = ()
+    text: str = ""
+
+
+class Composer:
+    """Turns the hits of one text range into mentions, left to right."""
+
+    def __init__(
+        self,
+        text: str,
+        context: ActorContext | None,
+        persons: PersonRegistry,
+        *,
+        frozen: bool = False,
+    ) -> None:
+        self.text = text
+        self.context = context
+        self.persons = persons
+        self.register = not frozen  # record introduced people (only while building context)
+        self.out: list[ActorMention] = []
+        self.last_end = 0
+        self.stop = len(text)
+
+    # ---- driver
+
+    def compose(self, hits: list[Hit], start: int, end: int) -> list[ActorMention]:
+        self.last_end = start
+        self.stop = end
+        index = 0
+        while index < len(hits):
+            index = self._phrase(hits, index)
+        if self.context is not None and self.context.persons:
+            self._short_person_names(start, end)
+        return self.out
+
+    def _emit(
+        self, start: int, end: int, code: str, sector: str | None, *, kind: str, head: int
+    ) -> None:
+        kind = _KIND_NAMES.get(kind, kind)
+        self.out.append(ActorMention(start, end, self.text[start:end], code, sector, kind, head))
+        self.last_end = end
+
+    def _phrase(self, hits: list[Hit], i: int) -> int:
+        hit = hits[i]
+        atom = hit.atom
+        if atom.kind == "short":
+            return self._short_form(hits, i)
+        if atom.kind == "reference" or (atom.kind == "sector" and atom.reference):
+            resolved = self._reference(hit)
+            if resolved is not None:
+                start, code = resolved
+                sector = REFERENCE_NOUNS.get(atom.reference or "")
+                return self._qualified(hits, i, start, code, initial=sector, kind="reference")
+            if atom.kind == "reference":
+                return i + 1
+        if atom.kind == "sector":
+            return self._sector_phrase(hits, i)
+        if atom.kind in COUNTRY_KINDS and self._false_country(hit):
+            return i + 1
+        if atom.kind == "leader" and self._names_a_thing(hit.end):
+            return i + 1
+        initial = atom.sector if atom.kind not in COUNTRY_KINDS else None
+        return self._qualified(hits, i, hit.start, atom.code, initial=initial, kind=atom.kind)
+
+    # ---- phrases led by a country, organisation, leader or reference
+
+    def _qualified(
+        self, hits: list[Hit], i: int, start: int, code: str, *, initial: str | None, kind: str
+    ) -> int:
+        text = self.text
+        hit = hits[i]
+        end = hit.end
+        head = hit.start + hit.atom.head
+        j = i + 1
+        n = len(hits)
+        if kind == "leader":
+            self._introduce(hit.atom.intro_names, start, code, hit.atom.sector)
+        # "Bosnian Serb forces": a second adjective adds nothing to the code.
+        if (
+            hit.atom.adjective
+            and j < n
+            and hits[j].atom.kind == "demonym"
+            and hits[j].atom.adjective
+            and text[end : hits[j].start].isspace()
+        ):
+            end = hits[j].end
+            j += 1
+        sectors: list[Atom] = []
+        gap = QUALIFIER_GAP
+        while j < n and hits[j].atom.kind == "sector" and gap.fullmatch(text, end, hits[j].start):
+            sectors.append(hits[j].atom)
+            head = hits[j].start + hits[j].atom.head
+            end = hits[j].end
+            j += 1
+            gap = SECTOR_GAP
+        if not sectors:
+            sector = hit.atom.sector if kind == "reference" else initial
+            if kind == "capital":
+                sector = "GOV"
+            # "Iran's Khamenei": a country right before a leader's name.
+            if (
+                kind in COUNTRY_KINDS
+                and j < n
+                and hits[j].atom.kind == "leader"
+                and QUALIFIER_GAP.fullmatch(text, end, hits[j].start)
+                and not self._names_a_thing(hits[j].end)
+            ):
+                leader = hits[j].atom
+                self._introduce(leader.intro_names, start, code, leader.sector)
+                self._emit(
+                    start, hits[j].end, code, leader.sector, kind="leader", head=hits[j].start
+                )
+                return j + 1
+            if kind == "reference":
+                sector = initial
+            self._emit(start, end, code, sector, kind=kind, head=head)
+            return j
+        sector = _combine_sector(initial, sectors)
+        out_kind = "institution"
+        if sectors[-1].title:
+            name = self._name_after(hits, j, end)
+            if name is not None:
+                out_kind = "leader" if name.code else "person"
+                self._introduce(name.intro, start, code, sector)
+                self._register_name(name.text, start, code, sector)
+                end, head, j = name.end, name.head, name.next_index
+        if sector == "NGO" and is_country_code(code):
+            sector = "NGO"
+        self._emit(start, end, code, sector, kind=out_kind, head=head)
+        return j
+
+    # ---- phrases led by a sector word
+
+    def _sector_phrase(self, hits: list[Hit], i: int) -> int:
+        text = self.text
+        hit = hits[i]
+        sectors = [hit.atom]
+        end = hit.end
+        head = hit.start + hit.atom.head
+        j = i + 1
+        n = len(hits)
+        while (
+            j < n
+            and hits[j].atom.kind == "sector"
+            and SECTOR_GAP.fullmatch(text, end, hits[j].start)
+        ):
+            sectors.append(hits[j].atom)
+            head = hits[j].start + hits[j].atom.head
+            end = hits[j].end
+            j += 1
+        left = LEFT_MODIFIERS.search(text, max(self.last_end, hit.start - 60), hit.start)
+        start = left.start() if left else hit.start
+        sector = _combine_sector(None, sectors)
+        code: str | None = None
+        named = False
+        known = False
+        name_text = ""
+        if sectors[-1].title:
+            name = self._name_after(hits, j, end)
+            if name is not None:
+                named = True
+                known = name.code is not None
+                code = name.code
+                if name.code is not None:
+                    sector = name.sector if sector is None else sector
+                self._introduce(name.intro, start, name.code or "---", sector)
+                end, head, j = name.end, name.head, name.next_index
+                name_text = name.text
+        if code is None:
+            code, end, j = self._linked_country(hits, j, end, sector)
+        if code is None:
+            if not named and not any(atom.bare for atom in sectors):
+                return j  # "people", "workers": actors only with a country
+            if sector == "NGO":
+                code, sector = "NGO", None
+            else:
+                dominant = self.context.dominant if self.context is not None else None
+                code = dominant or "---"
+        if named:
+            self._register_name(name_text, start, code, sector)
+        kind = ("leader" if known else "person") if named else "institution"
+        self._emit(start, end, code, sector, kind=kind, head=head)
+        return j
+
+    def _linked_country(
+        self, hits: list[Hit], j: int, end: int, sector: str | None
+    ) -> tuple[str | None, int, int]:
+        """ "the Ministry of Foreign Affairs of the DPRK", "rebels in Darfur": (code, end, j)."""
+        if j >= len(hits) or hits[j].atom.kind not in QUALIFIER_KINDS - {"leader"}:
+            return None, end, j
+        link = OF_GAP.fullmatch(self.text, end, hits[j].start)
+        in_capital = hits[j].atom.kind == "capital"
+        if link is None or (link.group(1) == "in" and sector not in _IN_SECTORS and not in_capital):
+            return None, end, j
+        target = hits[j]
+        if target.atom.kind == "reference":
+            resolved = self._reference(target)
+            return (resolved[1], target.end, j + 1) if resolved else (None, end, j)
+        if target.atom.kind == "short":
+            return None, end, j
+        return target.atom.code, target.end, j + 1
+
+    # ---- names after titles, and people introduced earlier
+
+    def _name_after(self, hits: list[Hit], j: int, end: int) -> _Name | None:
+        text = self.text
+        if j < len(hits):
+            nxt = hits[j]
+            if (
+                nxt.atom.kind == "leader"
+                and text[end : nxt.start].isspace()
+                and not self._names_a_thing(nxt.end)
+            ):
+                return _Name(
+                    nxt.end,
+                    nxt.start,
+                    j + 1,
+                    nxt.atom.code,
+                    nxt.atom.sector,
+                    nxt.atom.intro_names,
+                    text[nxt.start : nxt.end],
+                )
+        limit = hits[j].start if j < len(hits) else self.stop
+        match = NAME_AFTER_TITLE.match(text, end, limit)
+        if match is None:
+            return None
+        words = match.group(1).split()
+        while words and words[-1] in NAME_STOP_WORDS:
+            words.pop()
+        if not words or words[0] in NAME_STOP_WORDS:
+            return None
+        name_start = match.start(1)
+        name_end = name_start
+        for word in words:  # walk the text to keep exact offsets over any spacing
+            name_end = text.index(word, name_end) + len(word)
+        if (
+            j < len(hits)
+            and hits[j].atom.kind == "leader"
+            and text[name_end : hits[j].start].isspace()
+        ):
+            # "President Muhammad Hosni Mubarak": given names before a known leader's name
+            nxt = hits[j]
+            return _Name(
+                nxt.end,
+                name_start,
+                j + 1,
+                nxt.atom.code,
+                nxt.atom.sector,
+                nxt.atom.intro_names,
+                text[name_start : nxt.end],
+            )
+        return _Name(name_end, name_start, j, text=text[name_start:name_end])
+
+    def _introduce(self, names: tuple[str, ...], start: int, code: str, sector: str | None) -> None:
+        if self.register:
+            for name in names:
+                self.persons.setdefault(name, []).append((start, code, sector))
+
+    def _register_name(self, name: str, start: int, code: str, sector: str | None) -> None:
+        if not self.register or not name:
+            return
+        words = name.split()
+        keys = {words[-1].rstrip(".")}
+        if len(words) >= 2 and words[0] in SURNAME_FIRST:
+            keys.add(words[0])
+        self._introduce(tuple(k for k in keys if len(k) > 1), start, code, sector)
+
+    def _short_person_names(self, start: int, end: int) -> None:
+        """ "Kim" or "Lavrov" alone, after the article introduced them in full."""
+        assert self.context is not None
+        taken = sorted((m.start, m.end) for m in self.out)
+        starts = [s for s, _ in taken]
+        added = False
+        for word in CAPITALISED_WORD.finditer(self.text, start, end):
+            entries = self.persons.get(word.group())
+            if not entries:
+                continue
+            index = bisect_left(starts, word.end())
+            if index > 0 and taken[index - 1][1] > word.start():
+                continue
+            before = [entry for entry in entries if entry[0] < word.start()]
+            if not before:
+                continue
+            _, code, sector = max(before)
+            if code == "---":
+                code = self.context.dominant or "---"
+            self.out.append(
+                ActorMention(
+                    word.start(), word.end(), word.group(), code, sector, "person", word.start()
+                )
+            )
+            added = True
+        if added:
+            self.out.sort(key=lambda m: m.start)
+
+    # ---- references, short forms and false matches
+
+    def _reference(self, hit: Hit) -> tuple[int, str] | None:
+        """("the country" start, resolved code), or None when it is not a reference."""
+        if self.context is None:
+            return None
+        noun = hit.atom.reference
+        lead = THE_BEFORE.search(self.text, max(self.last_end, hit.start - 40), hit.start)
+        if lead is None or (noun == "state" and lead.group(1) is None):
+            return None
+        if _OF_AFTER.match(self.text, hit.end):
+            return None
+        code = self._recent_country(lead.start())
+        return None if code is None else (lead.start(), code)
+
+    def _recent_country(self, before: int) -> str | None:
+        best: ActorMention | None = None
+        for k in range(len(self.out) - 1, -1, -1):
+            mention = self.out[k]
+            if mention.end <= before and _singular_country(self.out, k):
+                best = mention
+                break
+        context = self.context
+        if context is not None:
+            index = bisect_left(context.starts, before)
+            for k in range(index - 1, -1, -1):
+                mention = context.mentions[k]
+                if mention.end <= before and _singular_country(context.mentions, k):
+                    if best is None or mention.start > best.start:
+                        best = mention
+                    break
+            if best is None:
+                return context.dominant
+        return best.code if best is not None else None
+
+    def _short_form(self, hits: list[Hit], i: int) -> int:
+        hit = hits[i]
+        context = self.context
+        if context is None or not context.korean:
+            return i + 1
+        text = self.text
+        if hit.atom.code == "PRK+KOR":
+            lead = THE_TWO_BEFORE.search(text, max(self.last_end, hit.start - 20), hit.start)
+            start = lead.start() if lead else hit.start
+            self._emit(start, hit.end, "PRK", None, kind="short_form", head=hit.start)
+            self._emit(start, hit.end, "KOR", None, kind="short_form", head=hit.start)
+            return i + 1
+        lead = _THE_RIGHT_BEFORE.search(text, max(self.last_end, hit.start - 6), hit.start)
+        if lead is None or _SHORT_FORM_BLOCKED_AFTER.match(text, hit.end):
+            return i + 1
+        return self._qualified(hits, i, lead.start(), hit.atom.code, initial=None, kind="short")
+
+    def _false_country(self, hit: Hit) -> bool:
+        text = self.text
+        if PRO_ANTI_BEFORE.search(text, max(0, hit.start - 5), hit.start):
+            return True
+        surface = text[hit.start : hit.end]
+        if surface not in _PERSON_LIKE:
+            return False
+        if surface == "Georgia" and (
+            _US_STATE_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+            or _GOVERNOR_AFTER.match(text, hit.end)
+        ):
+            return True
+        before = _CAPITAL_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        if before and before.group(1) not in NAME_STOP_WORDS and before.group(1) not in ATOMS:
+            return True  # "Michael Jordan"
+        after = _CAPITAL_AFTER.match(text, hit.end)
+        return bool(after and after.group(1) not in ATOMS and after.group(1) not in NAME_STOP_WORDS)
+
+    def _names_a_thing(self, end: int) -> bool:
+        """A leader's name followed by "University", "Square" ... names a thing."""
+        after = _CAPITAL_AFTER.match(self.text, end)
+        return bool(after and after.group(1) in NAME_INSTITUTION_WORDS)
