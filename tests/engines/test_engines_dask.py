@@ -73,7 +73,15 @@ def test_dask_engine_on_two_local_workers_writes_the_coders_events_and_imports_o
     assert sum(stats.rejections_by_code.values()) == 2
 
 
-@pytest.mark.slow
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
 def test_dask_engine_codes_on_an_existing_scheduler_given_by_address(
     tmp_path: Path, real_coder_settings: Settings
 ) -> None:
@@ -83,9 +91,19 @@ def test_dask_engine_codes_on_an_existing_scheduler_given_by_address(
     from flashpoint.engines.dask_engine import code_with_dask
 
     dask = str(Path(sys.executable).parent / "dask")
-    address = "tcp://127.0.0.1:8799"
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
     scheduler = subprocess.Popen(
-        [dask, "scheduler", "--host", "127.0.0.1", "--port", "8799", "--dashboard-address", ":0"],
+        [
+            dask,
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--dashboard-address",
+            ":0",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
