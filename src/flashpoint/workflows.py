@@ -170,8 +170,6 @@ def code_pending(
         if buffer:
             report.events += store.writer.store_coded(buffer, version)
             buffer.clear()
-            if progress:
-                progress(report.articles + len(report.failures), total)
 
     factory = coder_factory or _default_factory()
     try:
@@ -190,9 +188,13 @@ def code_pending(
             report.articles += 1
             if len(buffer) >= _WRITE_BATCH:
                 flush()
+            if progress:
+                progress(report.articles + len(report.failures), total)
         fail_until(None)
     finally:
         flush()
+        if progress:
+            progress(report.articles + len(report.failures), total)
         report.seconds = time.perf_counter() - started
     return report
 

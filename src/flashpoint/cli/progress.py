@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -42,10 +43,11 @@ def progress_bar(label: str, *, quiet: bool = False) -> Iterator[ProgressFn]:
     )
     with Progress(*columns, console=Console(stderr=True), transient=False) as bar:
         task = bar.add_task(label, total=None, rate="")
+        started = time.monotonic()
 
         def update(done: int, total: int | None) -> None:
-            speed = bar.tasks[0].speed
-            rate = f"{speed:.1f}/s" if speed else ""
+            elapsed = time.monotonic() - started
+            rate = f"{done / elapsed:.1f}/s" if done and elapsed > 0 else ""
             bar.update(task, completed=done, total=total, rate=rate)
 
         yield update
