@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
+from flashpoint.coding.actor_guards import (
+    Hit,
+    false_country,
+    name_after_title,
+    names_a_thing,
+    scan_hits,
+    singular_country,
+)
 from flashpoint.coding.actor_patterns import (
-    ATOM_PATTERN,
-    ATOMS,
     CAPITALISED_WORD,
     COUNTRY_KINDS,
     LEFT_MODIFIERS,
-    NAME_AFTER_TITLE,
     OF_GAP,
-    PRO_ANTI_BEFORE,
     QUALIFIER_GAP,
     QUALIFIER_KINDS,
     SECTOR_GAP,
     THE_BEFORE,
     THE_TWO_BEFORE,
     Atom,
-    normalise_surface,
 )
 from flashpoint.coding.actor_types import (
     ActorContext,
@@ -34,42 +36,17 @@ from flashpoint.coding.actor_types import (
     PersonRegistry,
     is_country_code,
 )
-from flashpoint.ontology.actor_lexicon import (
-    NAME_INSTITUTION_WORDS,
-    NAME_STOP_WORDS,
-    REFERENCE_NOUNS,
-    SURNAME_FIRST,
-)
+from flashpoint.ontology.actor_lexicon import REFERENCE_NOUNS, SURNAME_FIRST
+
+__all__ = ["Composer", "Hit", "scan_hits"]
 
 _KIND_NAMES = {"short": "short_form"}
 # Sectors that "in <country>" can qualify: "rebels in Darfur", not "troops in Afghanistan".
 _IN_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "COP", "LAB", "EDU", "MED", "BUS", "NGO"})
-# Country names that are also people's names or a US state.
-_PERSON_LIKE = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Chile", "Niger"})
-_US_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*\Z")
-_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Gg]overnor|[Ss]tate\b|[Ss]enator|Bulldogs)")
-_CAPITAL_BEFORE = re.compile(r"([A-Z][a-z]+)\s+\Z")
-_CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 _THE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
-_SHORT_FORM_BLOCKED_AFTER = re.compile(r"\s*-|\s+(?:of\b|[A-Z])")
+# "the North-South talks", "the North Atlantic", "the south of the country" are not actors.
+_SHORT_FORM_BLOCKED_AFTER = re.compile(r"\s*-|\s+(?:of\s+(?:the\b|[A-Z])|[A-Z])")
 _OF_AFTER = re.compile(r"\s+(?:of|in)\b")
-
-
-@dataclass(slots=True)
-class Hit:
-    start: int
-    end: int
-    atom: Atom
-
-
-def scan_hits(text: str, start: int, end: int) -> list[Hit]:
-    """The atoms in text[start:end]; blocked names consume their span and vanish."""
-    hits = []
-    for match in ATOM_PATTERN.finditer(text, start, end):
-        atom = ATOMS.get(normalise_surface(match.group()))
-        if atom is not None and atom.kind != "block":
-            hits.append(Hit(match.start(), match.end(), atom))
-    return hits
 
 
 def _combine_sector(initial: str | None, sectors: list[Atom]) -> str | None:
@@ -80,28 +57,6 @@ def _combine_sector(initial: str | None, sectors: list[Atom]) -> str | None:
             continue
         current = atom.sector
     return current
-
-
-def _singular_country(mentions: list[ActorMention], k: int) -> bool:
-    """A country mention that is not one of a pair sharing a span ("the two Koreas")."""
-    mention = mentions[k]
-    if not is_country_code(mention.code):
-        return False
-    for other in (k - 1, k + 1):
-        if 0 <= other < len(mentions) and mentions[other].start == mention.start:
-            return False
-    return True
-
-
-@dataclass(slots=True)
-class _Name:
-    end: int
-    head: int
-    next_index: int
-    code: str | None = None
-    sector: str | None = None
-    intro: tuple[str, ...] = ()
-    text: str = ""
 
 
 class Composer:
@@ -157,9 +112,9 @@ class Composer:
                 return i + 1
         if atom.kind == "sector":
             return self._sector_phrase(hits, i)
-        if atom.kind in COUNTRY_KINDS and self._false_country(hit):
+        if atom.kind in COUNTRY_KINDS and false_country(self.text, hit):
             return i + 1
-        if atom.kind == "leader" and self._names_a_thing(hit.end):
+        if atom.kind == "leader" and names_a_thing(self.text, hit.end):
             return i + 1
         initial = atom.sector if atom.kind not in COUNTRY_KINDS else None
         return self._qualified(hits, i, hit.start, atom.code, initial=initial, kind=atom.kind)
@@ -205,7 +160,7 @@ class Composer:
                 and j < n
                 and hits[j].atom.kind == "leader"
                 and QUALIFIER_GAP.fullmatch(text, end, hits[j].start)
-                and not self._names_a_thing(hits[j].end)
+                and not names_a_thing(text, hits[j].end)
             ):
                 leader = hits[j].atom
                 self._introduce(leader.intro_names, start, code, leader.sector)
@@ -220,7 +175,7 @@ class Composer:
         sector = _combine_sector(initial, sectors)
         out_kind = "institution"
         if sectors[-1].title:
-            name = self._name_after(hits, j, end)
+            name = name_after_title(self.text, hits, j, end, self.stop)
             if name is not None:
                 out_kind = "leader" if name.code else "person"
                 self._introduce(name.intro, start, code, sector)
@@ -258,7 +213,7 @@ class Composer:
         known = False
         name_text = ""
         if sectors[-1].title:
-            name = self._name_after(hits, j, end)
+            name = name_after_title(self.text, hits, j, end, self.stop)
             if name is not None:
                 named = True
                 known = name.code is not None
@@ -303,55 +258,6 @@ class Composer:
         return target.atom.code, target.end, j + 1
 
     # ---- names after titles, and people introduced earlier
-
-    def _name_after(self, hits: list[Hit], j: int, end: int) -> _Name | None:
-        text = self.text
-        if j < len(hits):
-            nxt = hits[j]
-            if (
-                nxt.atom.kind == "leader"
-                and text[end : nxt.start].isspace()
-                and not self._names_a_thing(nxt.end)
-            ):
-                return _Name(
-                    nxt.end,
-                    nxt.start,
-                    j + 1,
-                    nxt.atom.code,
-                    nxt.atom.sector,
-                    nxt.atom.intro_names,
-                    text[nxt.start : nxt.end],
-                )
-        limit = hits[j].start if j < len(hits) else self.stop
-        match = NAME_AFTER_TITLE.match(text, end, limit)
-        if match is None:
-            return None
-        words = match.group(1).split()
-        while words and words[-1] in NAME_STOP_WORDS:
-            words.pop()
-        if not words or words[0] in NAME_STOP_WORDS:
-            return None
-        name_start = match.start(1)
-        name_end = name_start
-        for word in words:  # walk the text to keep exact offsets over any spacing
-            name_end = text.index(word, name_end) + len(word)
-        if (
-            j < len(hits)
-            and hits[j].atom.kind == "leader"
-            and text[name_end : hits[j].start].isspace()
-        ):
-            # "President Muhammad Hosni Mubarak": given names before a known leader's name
-            nxt = hits[j]
-            return _Name(
-                nxt.end,
-                name_start,
-                j + 1,
-                nxt.atom.code,
-                nxt.atom.sector,
-                nxt.atom.intro_names,
-                text[name_start : nxt.end],
-            )
-        return _Name(name_end, name_start, j, text=text[name_start:name_end])
 
     def _introduce(self, names: tuple[str, ...], start: int, code: str, sector: str | None) -> None:
         if self.register:
@@ -414,7 +320,7 @@ class Composer:
         best: ActorMention | None = None
         for k in range(len(self.out) - 1, -1, -1):
             mention = self.out[k]
-            if mention.end <= before and _singular_country(self.out, k):
+            if mention.end <= before and singular_country(self.out, k):
                 best = mention
                 break
         context = self.context
@@ -422,7 +328,7 @@ class Composer:
             index = bisect_left(context.starts, before)
             for k in range(index - 1, -1, -1):
                 mention = context.mentions[k]
-                if mention.end <= before and _singular_country(context.mentions, k):
+                if mention.end <= before and singular_country(context.mentions, k):
                     if best is None or mention.start > best.start:
                         best = mention
                     break
@@ -446,26 +352,3 @@ class Composer:
         if lead is None or _SHORT_FORM_BLOCKED_AFTER.match(text, hit.end):
             return i + 1
         return self._qualified(hits, i, lead.start(), hit.atom.code, initial=None, kind="short")
-
-    def _false_country(self, hit: Hit) -> bool:
-        text = self.text
-        if PRO_ANTI_BEFORE.search(text, max(0, hit.start - 5), hit.start):
-            return True
-        surface = text[hit.start : hit.end]
-        if surface not in _PERSON_LIKE:
-            return False
-        if surface == "Georgia" and (
-            _US_STATE_BEFORE.search(text, max(0, hit.start - 30), hit.start)
-            or _GOVERNOR_AFTER.match(text, hit.end)
-        ):
-            return True
-        before = _CAPITAL_BEFORE.search(text, max(0, hit.start - 30), hit.start)
-        if before and before.group(1) not in NAME_STOP_WORDS and before.group(1) not in ATOMS:
-            return True  # "Michael Jordan"
-        after = _CAPITAL_AFTER.match(text, hit.end)
-        return bool(after and after.group(1) not in ATOMS and after.group(1) not in NAME_STOP_WORDS)
-
-    def _names_a_thing(self, end: int) -> bool:
-        """A leader's name followed by "University", "Square" ... names a thing."""
-        after = _CAPITAL_AFTER.match(self.text, end)
-        return bool(after and after.group(1) in NAME_INSTITUTION_WORDS)

@@ -31,6 +31,11 @@ def _split(field: str) -> tuple[str, ...]:
     return tuple(value.strip() for value in field.split(_SEPARATOR) if value.strip())
 
 
+def _without_article(name: str) -> str:
+    """ "The Netherlands" -> "Netherlands": the article is not part of a mention's span."""
+    return name[4:] if name.startswith("The ") else name
+
+
 def _read_rows(filename: str) -> list[list[str]]:
     """Rows of a tab-separated data file, without comments and blank lines."""
     text = resources.files("flashpoint.ontology").joinpath("data", filename).read_text("utf-8")
@@ -65,7 +70,7 @@ def countries() -> dict[str, Country]:
         table[iso3] = Country(
             iso3=iso3,
             name=canonical,
-            names=_unique([canonical, *_split(names)]),
+            names=_unique([_without_article(n) for n in (canonical, *_split(names))]),
             adjectives=_split(adjectives),
             people=_split(people),
             capitals=_unique([capital, *(c for c in extra_capitals if c != "-")]),

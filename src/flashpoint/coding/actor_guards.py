@@ -1,0 +1,139 @@
+"""Tests on the text around a matched atom: false countries, names after titles.
+
+Plain functions over (text, offsets) used by `actor_compose`: is this "Jordan" a
+person, is this "Kim Il Sung" the name of a square, which capitalised words after
+"President" are a name, and is a mention one of a pair ("the two Koreas").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flashpoint.coding.actor_patterns import (
+    ATOM_PATTERN,
+    ATOMS,
+    NAME_AFTER_TITLE,
+    PRO_ANTI_BEFORE,
+    Atom,
+    normalise_surface,
+)
+from flashpoint.coding.actor_types import ActorMention, is_country_code
+from flashpoint.ontology.actor_lexicon import NAME_INSTITUTION_WORDS, NAME_STOP_WORDS
+
+# Country names that are also people's names or a US state.
+_PERSON_LIKE = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Chile", "Niger"})
+_US_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*\Z")
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Gg]overnor|[Ss]tate\b|[Ss]enator)")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][a-z]+)\s+\Z")
+_CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
+
+
+@dataclass(slots=True)
+class Hit:
+    """One matched atom."""
+
+    start: int
+    end: int
+    atom: Atom
+
+
+def scan_hits(text: str, start: int, end: int) -> list[Hit]:
+    """The atoms in text[start:end]; blocked names consume their span and vanish."""
+    hits = []
+    for match in ATOM_PATTERN.finditer(text, start, end):
+        atom = ATOMS.get(normalise_surface(match.group()))
+        if atom is not None and atom.kind != "block":
+            hits.append(Hit(match.start(), match.end(), atom))
+    return hits
+
+
+@dataclass(slots=True)
+class Name:
+    """A person's name after a title; `code` is set when it is a known leader."""
+
+    end: int
+    head: int
+    next_index: int  # the first hit after the name
+    code: str | None = None
+    sector: str | None = None
+    intro: tuple[str, ...] = ()
+    text: str = ""
+
+
+def singular_country(mentions: list[ActorMention], k: int) -> bool:
+    """A country mention that is not one of a pair sharing a span ("the two Koreas")."""
+    mention = mentions[k]
+    if not is_country_code(mention.code):
+        return False
+    for other in (k - 1, k + 1):
+        if 0 <= other < len(mentions) and mentions[other].start == mention.start:
+            return False
+    return True
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """A leader's name followed by "University", "Square" ... names a thing."""
+    after = _CAPITAL_AFTER.match(text, end)
+    return bool(after and after.group(1) in NAME_INSTITUTION_WORDS)
+
+
+def false_country(text: str, hit: Hit) -> bool:
+    """ "pro-Russian", "Michael Jordan", "Atlanta, Georgia": not the country as an actor."""
+    if PRO_ANTI_BEFORE.search(text, max(0, hit.start - 5), hit.start):
+        return True
+    surface = text[hit.start : hit.end]
+    if surface not in _PERSON_LIKE:
+        return False
+    if surface == "Georgia" and (
+        _US_STATE_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        or _GOVERNOR_AFTER.match(text, hit.end)
+    ):
+        return True
+    before = _CAPITAL_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+    if before and before.group(1) not in NAME_STOP_WORDS and before.group(1) not in ATOMS:
+        return True  # "Michael Jordan"
+    after = _CAPITAL_AFTER.match(text, hit.end)
+    return bool(after and after.group(1) not in ATOMS and after.group(1) not in NAME_STOP_WORDS)
+
+
+def _leader_name(text: str, hits: list[Hit], j: int, name_start: int) -> Name:
+    nxt = hits[j]
+    atom = nxt.atom
+    return Name(
+        nxt.end,
+        name_start,
+        j + 1,
+        atom.code,
+        atom.sector,
+        atom.intro_names,
+        text[name_start : nxt.end],
+    )
+
+
+def name_after_title(text: str, hits: list[Hit], j: int, end: int, stop: int) -> Name | None:
+    """The name right after a title ending at `end`; hits[j] is the next atom, if any."""
+    nxt = hits[j] if j < len(hits) else None
+    if (
+        nxt is not None
+        and nxt.atom.kind == "leader"
+        and text[end : nxt.start].isspace()
+        and not names_a_thing(text, nxt.end)
+    ):
+        return _leader_name(text, hits, j, nxt.start)
+    match = NAME_AFTER_TITLE.match(text, end, nxt.start if nxt is not None else stop)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    while words and words[-1] in NAME_STOP_WORDS:
+        words.pop()
+    if not words or words[0] in NAME_STOP_WORDS:
+        return None
+    name_start = match.start(1)
+    name_end = name_start
+    for word in words:  # walk the text to keep exact offsets over any spacing
+        name_end = text.index(word, name_end) + len(word)
+    if nxt is not None and nxt.atom.kind == "leader" and text[name_end : nxt.start].isspace():
+        # "President Muhammad Hosni Mubarak": given names before a known leader's name
+        return _leader_name(text, hits, j, name_start)
+    return Name(name_end, name_start, j, text=text[name_start:name_end])
