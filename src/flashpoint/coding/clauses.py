@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flashpoint.coding.lemmas import repair_lemma
 from flashpoint.models import ParsedSentence, Token
 
 # Dependents that start another clause or a loose attachment; subtrees stop there.
@@ -20,7 +21,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "npadvm
 class ParseView:
     """Navigation helpers over a ParsedSentence's dependency tree."""
 
-    __slots__ = ("_children", "sentence", "tokens")
+    __slots__ = ("_children", "_lemmas", "sentence", "tokens")
 
     def __init__(self, sentence: ParsedSentence) -> None:
         self.sentence = sentence
@@ -30,6 +31,7 @@ class ParseView:
             if tok.head != tok.i and 0 <= tok.head < len(self.tokens):
                 children[tok.head].append(tok.i)
         self._children = children
+        self._lemmas = [repair_lemma(t.lemma.lower(), t.text) for t in self.tokens]
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -38,7 +40,7 @@ class ParseView:
         return self.tokens[i]
 
     def lemma(self, i: int) -> str:
-        return self.tokens[i].lemma.lower()
+        return self._lemmas[i]
 
     def head(self, i: int) -> int | None:
         """The head's index, or None for the root."""
@@ -86,6 +88,13 @@ class ParseView:
             objects = self.children(p, ("pobj", "pcomp"))
             if not objects and self.tokens[p].dep == "dative" and self.tokens[p].pos != "ADP":
                 pairs.append(("to", p))  # "gave Japan aid": a bare dative noun
+            if not objects:
+                # "out of the country": the outer word takes the inner object
+                for inner in self.children(p, ("prep",)):
+                    word2 = self.tokens[inner].text.lower()
+                    for o2 in self.children(inner, ("pobj",)):
+                        pairs.append((word, o2))
+                        pairs.append((word2, o2))
             for o in objects:
                 pairs.append((word, o))
                 # "out of", "away from": a preposition under a preposition
@@ -113,3 +122,56 @@ class ParseView:
         return bool(self.children(i, ("auxpass", "nsubjpass"))) or (
             self.tokens[i].tag == "VBN" and self.tokens[i].dep == "acl"
         )
+
+
+# Verbs whose object is the subject of their complement: "urged Pyongyang to return".
+OBJECT_CONTROL = frozenset(
+    [
+        "urge",
+        "ask",
+        "order",
+        "force",
+        "call",
+        "press",
+        "persuade",
+        "invite",
+        "allow",
+        "tell",
+        "encourage",
+        "request",
+        "help",
+        "enable",
+        "compel",
+        "pressure",
+    ]
+)
+
+
+def clause_subject(
+    view: ParseView, v: int, seen: frozenset[int] = frozenset()
+) -> tuple[list[int], bool]:
+    """Subject heads of verb v (climbing through control and coordination), and passivity."""
+    if v in seen:
+        return [], False
+    subjects = view.children(v, ("nsubj", "csubj", "expl"))
+    if subjects:
+        return view.conjuncts(subjects[0]), False
+    passive = view.children(v, ("nsubjpass", "csubjpass"))
+    if passive:
+        return view.conjuncts(passive[0]), True
+    dep = view.tok(v).dep
+    head = view.head(v)
+    if head is None:
+        return [], False
+    if dep == "xcomp" and view.lemma(head) in OBJECT_CONTROL:
+        objects = view.children(head, ("dobj", "obj"))
+        if objects:
+            return view.conjuncts(objects[0]), False
+        for word, o in view.preps(head):
+            if word in {"on", "upon"}:
+                return view.conjuncts(o), False
+    if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "acomp"}:
+        return clause_subject(view, head, seen | {v})
+    if dep in {"relcl", "acl"}:
+        return [head], view.tok(v).tag == "VBN"
+    return [], False

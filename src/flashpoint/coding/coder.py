@@ -27,7 +27,8 @@ from flashpoint.coding.events import Frame, find_frames, threat_mode_for
 from flashpoint.coding.prefilter import select_sentences
 from flashpoint.coding.resources import CodingResources, default_resources
 from flashpoint.coding.roles import Roles, assign_roles
-from flashpoint.coding.status import event_status, has_condition
+from flashpoint.coding.status import StatusCues, has_condition, status_cues
+from flashpoint.coding.wordclasses import classes_of
 from flashpoint.config import Settings
 from flashpoint.models import (
     Article,
@@ -43,9 +44,19 @@ from flashpoint.ontology.plover import cameo_root, plover_score, quad_class
 
 _CIVIL_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "MED", "BUS", "REF", "PTY", "NGO"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-_MATERIAL_COOPERATION = frozenset({"AID", "COOPERATE", "RETREAT"})
+_COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONSULT", "SUPPORT", "CONCEDE", "AGREE"})
+_REJECT_MODE = {
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "CONSULT": "meet",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
 _CONDITIONAL_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+_FUTURE_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+_DRILL_CATEGORIES = frozenset({"MOBILIZE"})
 _UNKNOWN_CODE = "---"
+_PHRASAL = frozenset({"up", "down", "out", "off", "back", "over"})
 
 
 class Coder:
@@ -160,8 +171,7 @@ class Coder:
         res = self.resources
         text = article.text
         sentence = view.sentence
-        status = event_status(view, frame)
-        category, mode, status = _refine(view, frame, roles, status)
+        category, mode, status = _refine(view, frame, roles, status_cues(view, frame))
         if (
             category == "CONSULT"
             and not roles.recipients
@@ -172,7 +182,7 @@ class Coder:
         trig = view.tok(frame.trigger)
         t_start, t_end = trig.start, trig.end
         for prt in view.children(frame.trigger, ("prt",)):
-            if view.tok(prt).start >= t_end and view.tok(prt).start - t_end <= 1:
+            if view.tok(prt).text.lower() in _PHRASAL and view.tok(prt).start - t_end == 1:
                 t_end = view.tok(prt).end
         tense = "future" if status == "future" else None
         when = res.event_date(
@@ -205,10 +215,16 @@ class Coder:
 
 
 def _refine(
-    view: ParseView, frame: Frame, roles: Roles, status: str
+    view: ParseView, frame: Frame, roles: Roles, cues: StatusCues
 ) -> tuple[str, str | None, str]:
-    """Category adjustments that need the roles or the status."""
-    category, mode = frame.category, frame.mode
+    """Category adjustments that need the roles or the status.
+
+    PLOVER codes stances, not only deeds: future cooperation is AGREE ("will provide
+    aid"), a refusal stated as a negated future is REJECT ("will not accept"), and a
+    stated future coercive act is THREATEN ("will impose sanctions", "would boycott
+    unless ..."). Missile launches and other military moves keep their category.
+    """
+    category, mode, status = frame.category, frame.mode, cues.status
     lemma = view.lemma(frame.trigger)
     sectors = {m.sector for m in roles.actors}
     civil = bool(sectors & _CIVIL_SECTORS) and not sectors & _STATE_SECTORS
@@ -216,9 +232,12 @@ def _refine(
         category, mode = "PROTEST", "demo"
     elif category == "ASSAULT" and lemma == "strike" and not frame.nominal and civil:
         category, mode = "PROTEST", "strike"
-    # Future material cooperation is a commitment: PLOVER codes it AGREE.
-    if category in _MATERIAL_COOPERATION and status == "future":
-        return "AGREE", None, "asserted"
+    if category in _DRILL_CATEGORIES and _joint(view, frame, roles):
+        category, mode = "COOPERATE", None
+    if cues.negated and cues.modal and category in _COOPERATIVE:
+        return "REJECT", _REJECT_MODE.get(category), "asserted"
+    if status == "negated":
+        return category, mode, status
     # "will boycott unless ...", "may halt mediation if ...": a coercive warning.
     if (
         category in _CONDITIONAL_THREATS
@@ -226,7 +245,26 @@ def _refine(
         and has_condition(view, frame.anchor)
     ):
         return "THREATEN", threat_mode_for(category, mode, lemma), "asserted"
+    if status == "future" and category in _COOPERATIVE:
+        return "AGREE", None, "asserted"
+    if status == "future" and category in _FUTURE_THREATS:
+        return "THREATEN", threat_mode_for(category, mode, lemma), "asserted"
     return category, mode, status
+
+
+def _joint(view: ParseView, frame: Frame, roles: Roles) -> bool:
+    """A drill by two or more parties ("joint exercises", "X and Y began drills")."""
+    if frame.mode != "troops":
+        return False
+    trig = frame.trigger
+    mods = {view.lemma(m) for m in view.children(trig, ("amod", "compound"))}
+    if mods & {"joint", "combined", "trilateral", "bilateral", "multinational"}:
+        return True
+    if not (classes_of(view.lemma(trig)) & {"drill"}) and not any(
+        classes_of(view.lemma(o)) & {"drill"} for o in view.children(trig, ("dobj",))
+    ):
+        return False
+    return len({m.code for m in roles.actors}) >= 2
 
 
 def _long_before(when: EventDate, article: Article) -> bool:
@@ -257,6 +295,8 @@ def _confidence(view: ParseView, frame: Frame, roles: Roles, via_reference: bool
     score -= 0.04 * min(4, view.depth(frame.anchor))
     if frame.nominal and frame.anchor == frame.trigger:
         score -= 0.10
+    if view.tok(frame.anchor).dep in {"advcl", "relcl", "acl"}:
+        score -= 0.10  # a subordinate clause: the purpose or background of the main event
     if via_reference or roles.via_reference:
         score -= 0.05
     return round(min(0.99, max(0.05, score)), 3)

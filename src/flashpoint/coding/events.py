@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from flashpoint.coding.clauses import MODIFIER_DEPS, OBJECT_DEPS, SUBJECT_DEPS, ParseView
+from flashpoint.coding.clauses import (
+    MODIFIER_DEPS,
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    ParseView,
+    clause_subject,
+)
 from flashpoint.coding.triggers import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
@@ -51,7 +57,6 @@ _YIELD_WORDS = frozenset(
     ]
 )
 _VIOLENT_WORDS = _words("retaliate retaliation war response respond strike hit punish")
-_EASE_WORDS = _words("ease lift relax loosen shorten cancel")
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 _TIME_WORDS = frozenset(
     [
@@ -75,7 +80,12 @@ _TIME_WORDS = frozenset(
         "anniversary",
     ]
 )
-_THREAT_WRAPPERS = frozenset({"vow", "pledge", "promise", "swear"})
+_PLAIN_AGREE = frozenset({"agree", "accept", "sign"})
+_CONFLICT_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
+_NOT_EVENTS = _words(
+    "comment elaborate identify specify name say discuss confirm disclose reveal give"
+)
+_OBLIGATION = frozenset({"must", "should"})
 
 
 @dataclass(slots=True)
@@ -138,8 +148,9 @@ def _word_matches(words: set[str], wanted: frozenset[str]) -> bool:
 
 def _subject_words(view: ParseView, i: int) -> set[str]:
     words: set[str] = set()
-    for c in view.children(i, ("nsubj",)):
-        for s in view.conjuncts(c):
+    heads, passive = clause_subject(view, i)
+    if not passive:
+        for s in heads:
             words.add(view.lemma(s))
             tok = view.tok(s)
             if tok.ent_type == "NORP" and tok.tag in {"NNPS", "NNS"}:
@@ -297,6 +308,7 @@ def find_frames(view: ParseView) -> list[Frame]:
             frames[head] = nf
         elif view.tok(n).dep == "ROOT":
             frames[n] = nf
+    _obligations(view, frames)
     _absorb_complements(view, frames)
     _merge_consequences(view, frames)
     return sorted(frames.values(), key=lambda f: f.trigger)
@@ -349,6 +361,9 @@ def _absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                 frame.embedded = inner.anchor
                 _set_wrapped(frame, inner.category, inner.mode, view.lemma(inner.trigger))
                 break
+            if frame.category == "REJECT" and view.lemma(comp) in _NOT_EVENTS:
+                del frames[anchor]  # "declined to comment" is not a rejection
+                break
             if view.tok(comp).pos in {"VERB", "NOUN"} and view.tok(comp).dep in {
                 "xcomp",
                 "ccomp",
@@ -373,12 +388,13 @@ def _set_wrapped(frame: Frame, category: str | None, mode: str | None, lemma: st
             frame.mode = frame.mode or "change"
     elif frame.category == "THREATEN":
         frame.mode = _threat_mode(category, mode, lemma, words)
-    elif frame.category == "AGREE":
-        if frame.wrapper in _THREAT_WRAPPERS and category in {"ASSAULT", "MOBILIZE", "COERCE"}:
-            frame.category = "THREATEN"
-            frame.mode = _threat_mode(category, mode, lemma, words)
-        elif lemma in _EASE_WORDS or category == "CONCEDE":
-            frame.category = "CONCEDE"
+    elif (
+        frame.category == "AGREE"
+        and frame.wrapper not in _PLAIN_AGREE
+        and category in _CONFLICT_ACTS
+    ):
+        frame.category = "THREATEN"
+        frame.mode = _threat_mode(category, mode, lemma, words)
 
 
 def threat_mode_for(category: str | None, mode: str | None, lemma: str) -> str | None:
@@ -424,3 +440,32 @@ def _merge_consequences(view: ParseView, frames: dict[int, Frame]) -> None:
             if pf.mode is None:
                 pf.mode = frame.mode
             del frames[anchor]
+
+
+def _obligations(view: ParseView, frames: dict[int, Frame]) -> None:
+    """ "X said Y must/should do Z": a REQUEST by the speaker to Y (mode from Z)."""
+    for tok in view.tokens:
+        if tok.dep != "aux" or tok.text.lower() not in _OBLIGATION:
+            continue
+        verb = tok.head
+        speech = view.head(verb)
+        if (
+            speech is None
+            or view.tok(verb).dep != "ccomp"
+            or view.lemma(speech) not in SPEECH_VERBS | {"insist", "demand"}
+            or speech in frames
+        ):
+            continue
+        subj, _ = clause_subject(view, verb)
+        speaker, _ = clause_subject(view, speech)
+        if not subj or not speaker or view.tok(subj[0]).pos == "PRON":
+            continue
+        inner = frames.pop(verb, None)
+        frame = Frame(verb, speech, "REQUEST", None, 0.7, wrapper="must", embedded=verb)
+        _set_wrapped(
+            frame,
+            inner.category if inner else None,
+            inner.mode if inner else None,
+            view.lemma(inner.trigger) if inner else view.lemma(verb),
+        )
+        frames[speech] = frame

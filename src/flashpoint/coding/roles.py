@@ -11,31 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView
+from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView, clause_subject
 from flashpoint.coding.events import Frame
 from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
 
-# Verbs whose object is the subject of their complement: "urged Pyongyang to return".
-_OBJECT_CONTROL = frozenset(
-    [
-        "urge",
-        "ask",
-        "order",
-        "force",
-        "call",
-        "press",
-        "persuade",
-        "invite",
-        "allow",
-        "tell",
-        "encourage",
-        "request",
-        "help",
-        "enable",
-        "compel",
-        "pressure",
-    ]
-)
 _RECIPIENT_PREPS = frozenset(
     [
         "against",
@@ -119,36 +98,6 @@ def _dedupe(mentions: list[Any]) -> list[Any]:
         elif by_code[m.code].sector is None and m.sector is not None:
             by_code[m.code] = m
     return [by_code[c] for c in order]
-
-
-def clause_subject(
-    view: ParseView, v: int, seen: frozenset[int] = frozenset()
-) -> tuple[list[int], bool]:
-    """Subject heads of verb v and whether they are passive subjects."""
-    if v in seen:
-        return [], False
-    subjects = view.children(v, ("nsubj", "csubj", "expl"))
-    if subjects:
-        return view.conjuncts(subjects[0]), False
-    passive = view.children(v, ("nsubjpass", "csubjpass"))
-    if passive:
-        return view.conjuncts(passive[0]), True
-    dep = view.tok(v).dep
-    head = view.head(v)
-    if head is None:
-        return [], False
-    if dep == "xcomp" and view.lemma(head) in _OBJECT_CONTROL:
-        objects = view.children(head, ("dobj", "obj"))
-        if objects:
-            return view.conjuncts(objects[0]), False
-        for word, o in view.preps(head):
-            if word in {"on", "upon"}:
-                return view.conjuncts(o), False
-    if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj"}:
-        return clause_subject(view, head, seen | {v})
-    if dep in {"relcl", "acl"}:
-        return [head], view.tok(v).tag == "VBN"
-    return [], False
 
 
 def _agents(view: ParseView, v: int) -> list[int]:

@@ -17,6 +17,8 @@ The first applicable in the order negated > hypothetical > future > alleged wins
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flashpoint.coding.clauses import ParseView
 from flashpoint.coding.events import Frame
 from flashpoint.coding.triggers import (
@@ -64,8 +66,37 @@ def has_condition(view: ParseView, v: int) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    """What the parse says about an event's reality; `status` picks one."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    alleged: bool = False
+    modal: bool = False  # will/would/shall/could...: a stance, not a report
+
+    @property
+    def status(self) -> str:
+        if self.negated:
+            return "negated"
+        if self.hypothetical:
+            return "hypothetical"
+        if self.future:
+            return "future"
+        if self.alleged:
+            return "alleged"
+        return "asserted"
+
+
 def event_status(view: ParseView, frame: Frame) -> str:
     """The status of a frame (without "historical")."""
+    return status_cues(view, frame).status
+
+
+def status_cues(view: ParseView, frame: Frame) -> StatusCues:
+    """Negation, condition, future and claim cues on the frame's verb chain."""
+    modal = False
     chain = governing_chain(view, frame.anchor)
     negated = hypothetical = future = alleged = False
     reported = any(view.lemma(v) in SPEECH_VERBS for v in chain[1:])
@@ -79,6 +110,8 @@ def event_status(view: ParseView, frame: Frame) -> str:
         if k > 0 and lemma in NEGATING_VERBS:
             negated = True
         aux = _aux_words(view, v)
+        if aux & (_FUTURE_AUX | _MAYBE_AUX | {"would", "'d"}):
+            modal = True
         if aux & _FUTURE_AUX:
             future = True
         if "would" in aux or "'d" in aux:
@@ -102,12 +135,4 @@ def event_status(view: ParseView, frame: Frame) -> str:
             alleged = True
     if frame.alleged_by is not None or any(t.text.lower() == "according" for t in view.tokens):
         alleged = True
-    if negated:
-        return "negated"
-    if hypothetical:
-        return "hypothetical"
-    if future:
-        return "future"
-    if alleged:
-        return "alleged"
-    return "asserted"
+    return StatusCues(negated, hypothetical, future, alleged, modal)

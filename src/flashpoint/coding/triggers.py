@@ -76,6 +76,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "test-fire": S("MOBILIZE", "weapons", strength=0.9),
         "launch": (
             S("MOBILIZE", "weapons", args="weapon", strength=0.9),
+            S("MOBILIZE", "troops", args="drill", strength=0.8),
             S("ASSAULT", args="attack", strength=0.85),
             S("ACCUSE", "investigate", args="investigation", strength=0.8),
             S("CONSULT", args="talks", strength=0.7),
@@ -101,8 +102,32 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "reinforce": S("MOBILIZE", "troops", args="troops", strength=0.6),
         "send": (
             S("MOBILIZE", "troops", args="troops", strength=0.75),
-            S("AID", args="aid", strength=0.75),
+            S("AID", args="aid arm", strength=0.75),
         ),
+        "strengthen": S("MOBILIZE", "troops", args="troops", strength=0.7),
+        "bolster": S("MOBILIZE", "troops", args="troops", strength=0.7),
+        "boost": S("MOBILIZE", "troops", args="troops", strength=0.6),
+        "increase": S("MOBILIZE", "troops", args="troops", strength=0.55),
+        "open": S("ASSAULT", "firearms", args="fire", strength=0.85),
+        "set": S("COERCE", "seize", args="fire", strength=0.7),
+        "retake": S("ASSAULT", strength=0.75),
+        "recapture": S("ASSAULT", strength=0.75),
+        "overrun": S("ASSAULT", strength=0.75),
+        "abuse": S("ASSAULT", "beat", args="people crowd detainee", strength=0.6),
+        "deface": S("COERCE", "cyber", strength=0.7),
+        "swear": S("AGREE", strength=0.6, wraps=True),
+        "pressure": S("REQUEST", strength=0.7, wraps=True),
+        "pressurize": S("REQUEST", strength=0.7, wraps=True),
+        "push": S("REQUEST", preps="for", strength=0.65, wraps=True),
+        "lobby": S("REQUEST", strength=0.6, wraps=True),
+        "seek": S("REQUEST", args="aid", strength=0.65),
+        "defend": S("SUPPORT", args="people right policy decision", strength=0.5),
+        "reduce": S("SANCTION", "discontinue", args="aid ties", strength=0.65),
+        "reimpose": (
+            S("COERCE", "restrict", args="blockade", strength=0.8),
+            S("SANCTION", args="sanction", strength=0.8),
+        ),
+        "evacuate": S("RETREAT", "withdraw", args="troops territory settlement", strength=0.6),
         "dispatch": (
             S("MOBILIZE", "troops", args="troops", strength=0.75),
             S("AID", args="aid", strength=0.75),
@@ -189,10 +214,16 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "probe": S("ACCUSE", "investigate", strength=0.75),
         "indict": S("ACCUSE", "allege", strength=0.75),
         # --- CONSULT
-        "meet": S("CONSULT", strength=0.8),
+        "meet": (
+            S("CONCEDE", args="demand request condition", strength=0.7),
+            S("CONSULT", strength=0.8),
+        ),
         "visit": S("CONSULT", "visit", strength=0.85),
         "host": S("CONSULT", "visit", strength=0.8),
-        "receive": S("CONSULT", "visit", args="diplomat people", strength=0.6),
+        "receive": (
+            S("RETREAT", "access", args="observer inspector monitor peacekeeper", strength=0.65),
+            S("CONSULT", "visit", args="diplomat people", strength=0.6),
+        ),
         "arrive": S("CONSULT", "visit", preps="in at", strength=0.55),
         "travel": S("CONSULT", "visit", preps="to", strength=0.55),
         "tour": S("CONSULT", "visit", strength=0.55),
@@ -225,13 +256,14 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "petition": _REQUEST,
         "invite": S("REQUEST", "meet", strength=0.6, wraps=True),
         "call": (
+            S("CONCEDE", args="protest", preps="off", strength=0.75),
             S("REQUEST", preps="for on upon", strength=0.8, wraps=True),
             S("CONSULT", "phone", args="people diplomat", strength=0.5),
         ),
         # --- REJECT
         "reject": _REJECT,
         "refuse": _REJECT,
-        "decline": S("REJECT", args="talks aid agreement", strength=0.7, wraps=True),
+        "decline": S("REJECT", strength=0.7, wraps=True),
         "rule": S("REJECT", preps="out", strength=0.8, wraps=True),
         "turn": S("REJECT", preps="down", strength=0.75, wraps=True),
         "rebuff": _REJECT,
@@ -249,6 +281,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         # --- SANCTION
         "sanction": S("SANCTION", strength=0.8),
         "impose": (
+            S("COERCE", "restrict", args="blockade", strength=0.8),
             S("COERCE", "curfew", args="curfew", strength=0.85),
             S("COERCE", "martial-law", args="emergency", strength=0.85),
             S("SANCTION", args="sanction", strength=0.85),
@@ -268,6 +301,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "break": S("SANCTION", "withdraw", args="ties talks", strength=0.7),
         "downgrade": S("SANCTION", "withdraw", args="ties", strength=0.75),
         "suspend": (
+            S("COERCE", "censor", args="publication newspaper broadcast media", strength=0.75),
             S("SANCTION", "discontinue", args="aid ties talks", strength=0.75),
             S("SANCTION", strength=0.55),
         ),
@@ -312,7 +346,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "apprehend": _ARREST,
         "round": S("COERCE", "arrest", preps="up", strength=0.75),
         "capture": (
-            S("COERCE", "seize", args="territory", strength=0.75),
+            S("ASSAULT", args="territory", strength=0.75),
             S("COERCE", "arrest", strength=0.7),
         ),
         "deport": S("COERCE", "deport", strength=0.85),
@@ -344,7 +378,6 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "surrender": S("RETREAT", "disarm", strength=0.75),
         "resign": S("RETREAT", "resign", strength=0.8),
         "step": S("RETREAT", "resign", preps="down", strength=0.75),
-        "evacuate": S("RETREAT", "withdraw", args="troops", strength=0.6),
         "lift": (
             S("RETREAT", "withdraw", args="blockade", strength=0.8),
             S("CONCEDE", args="restriction sanction", strength=0.8),
@@ -358,9 +391,12 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "concede": S("CONCEDE", strength=0.75),
         "yield": S("CONCEDE", strength=0.6),
         "accede": S("CONCEDE", strength=0.75),
-        "allow": S("CONCEDE", strength=0.45),
+        "allow": (
+            S("RETREAT", "access", args="observer inspector monitor peacekeeper", strength=0.6),
+            S("CONCEDE", strength=0.45),
+        ),
         "grant": (
-            S("AID", args="aid", strength=0.75),
+            S("AID", args="aid asylum refuge", strength=0.75),
             S("CONCEDE", strength=0.5),
         ),
         # --- AGREE and SUPPORT
@@ -400,10 +436,14 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "share": S("COOPERATE", strength=0.6),
         "aid": S("AID", strength=0.7),
         "donate": S("AID", strength=0.8),
-        "provide": S("AID", args="aid troops weapon", strength=0.7),
+        "provide": S("AID", args="aid troops weapon arm asylum", strength=0.7),
         "give": S("AID", args="aid", strength=0.6),
         "deliver": S("AID", args="aid", strength=0.7),
         "supply": S("AID", strength=0.6),
+        "hand": (
+            S("AID", args="aid", preps="over", strength=0.7),
+            S("RETREAT", "release", args="detainee people", preps="over", strength=0.6),
+        ),
         "fund": S("AID", strength=0.6),
         "finance": S("AID", strength=0.55),
         "lend": S("AID", strength=0.6),
@@ -433,6 +473,14 @@ _TALKS = S("CONSULT", strength=0.75)
 NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
     {
         "launch": S("MOBILIZE", "weapons", args="weapon", strength=0.85),
+        "consensus": S("AGREE", strength=0.6),
+        "understanding": S("AGREE", args="reach", strength=0.5),
+        "cleansing": S("ASSAULT", strength=0.7),
+        "patrol": (
+            S("MOBILIZE", "police", args="police", strength=0.6),
+            S("MOBILIZE", "troops", strength=0.55),
+        ),
+        "torture": S("ASSAULT", "torture", strength=0.6),
         "test": S("MOBILIZE", "weapons", args="weapon nuclear", strength=0.85),
         "test-firing": S("MOBILIZE", "weapons", strength=0.85),
         "test-fire": S("MOBILIZE", "weapons", strength=0.85),
@@ -560,7 +608,7 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
 
 # Verbs that carry a noun trigger: "held talks", "imposed sanctions", "staged protests".
 LIGHT_VERBS: Final[frozenset[str]] = (
-    _words("""hold stage conduct carry launch mount make issue lodge file impose slap declare announce
+    _words("""reimpose hold stage conduct carry launch mount make issue lodge file impose slap declare announce
     reach give express extend take begin start resume continue open wage deliver engage
     organize organise go oversee guide observe watch supervise perform undertake renew
     complete speed step intensify escalate order have join attend lead convene sign seal

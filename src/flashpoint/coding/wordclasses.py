@@ -26,8 +26,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     ),
     "attack": words_of(
         "attack strike airstrike air-strike offensive assault raid bombardment invasion "
-        "incursion bombing shelling ambush operation counterattack counteroffensive onslaught "
-        "blow barrage retaliation war hostility fighting massacre"
+        "incursion bombing shelling ambush counterattack counteroffensive onslaught "
+        "blow barrage retaliation hostility fighting massacre"
     ),
     "troops": words_of(
         "troop force soldier army military unit battalion brigade division regiment reservist "
@@ -42,7 +42,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "mediation parley session round table negotiating"
     ),
     "aid": words_of(
-        "aid assistance help relief supply food medicine grain rice fertilizer loan credit "
+        "aid asylum refuge arm assistance help relief supply food medicine grain rice fertilizer loan credit "
         "grant fund funding donation money dollar euro yuan yen compensation shipment "
         "vaccine equipment support cooperation investment"
     ),
@@ -67,7 +67,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "village town city area island border crossing"
     ),
     "territory": words_of(
-        "territory land area island region town city village province border peninsula "
+        "stronghold base position outpost settlement territory land area island region town city village province border peninsula "
         "crossing town"
     ),
     "water": words_of("sea ocean water waters gulf bay strait east west coast air sky"),

@@ -1,0 +1,117 @@
+"""Surface forms of lexicon lemmas: for the prefilter, and to repair parser lemmas.
+
+The small spaCy model sometimes lemmatises a trigger wrongly ("staged" -> "stag");
+mapping the lower-cased word back through the forms generated here repairs that.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from flashpoint.coding.triggers import (
+    ASPECT_VERBS,
+    CLAIM_VERBS,
+    FUTURE_VERBS,
+    HAPPEN_VERBS,
+    HYPOTHETICAL_VERBS,
+    LIGHT_VERBS,
+    NEGATING_VERBS,
+    NOUN_SENSES,
+    SPEECH_VERBS,
+    VERB_SENSES,
+)
+
+_IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
+    "fight": ("fought",),
+    "shoot": ("shot",),
+    "hold": ("held",),
+    "meet": ("met",),
+    "seek": ("sought",),
+    "give": ("gave", "given"),
+    "send": ("sent",),
+    "strike": ("struck", "stricken"),
+    "withdraw": ("withdrew", "withdrawn"),
+    "beat": ("beaten",),
+    "freeze": ("froze", "frozen"),
+    "break": ("broke", "broken"),
+    "undertake": ("undertook", "undertaken"),
+    "lend": ("lent",),
+    "pay": ("paid",),
+    "blow": ("blew", "blown"),
+    "forgive": ("forgave", "forgiven"),
+    "swear": ("swore", "sworn"),
+    "overrun": ("overran",),
+    "retake": ("retook", "retaken"),
+    "take": ("took", "taken"),
+    "make": ("made",),
+    "say": ("said",),
+    "tell": ("told",),
+    "begin": ("began", "begun"),
+    "lead": ("led",),
+    "go": ("went", "gone"),
+    "oversee": ("oversaw", "overseen"),
+    "seek ": ("sought",),
+    "write": ("wrote", "written"),
+    "mean": ("meant",),
+}
+_VOWELS = "aeiou"
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Inflected forms of a regular English verb, plus listed irregular ones."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in _VOWELS + "wxy" and lemma[-2] in _VOWELS:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "ban", "banned"
+    forms.update(_IRREGULAR.get(lemma, ()))
+    return forms
+
+
+def noun_forms(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "es"}
+    if lemma.endswith("y") and lemma[-2:-1] not in tuple(_VOWELS):
+        forms.add(lemma[:-1] + "ies")
+    return forms
+
+
+def _build() -> tuple[frozenset[str], dict[str, str]]:
+    triggers: set[str] = set()
+    to_lemma: dict[str, str] = {}
+    helpers = (
+        LIGHT_VERBS
+        | SPEECH_VERBS
+        | CLAIM_VERBS
+        | FUTURE_VERBS
+        | HYPOTHETICAL_VERBS
+        | NEGATING_VERBS
+        | ASPECT_VERBS
+        | HAPPEN_VERBS
+    )
+    for lemma in VERB_SENSES:
+        for part in lemma.split("-"):
+            triggers |= verb_forms(part)
+    for lemma in NOUN_SENSES:
+        for part in lemma.split("-"):
+            triggers |= noun_forms(part)
+    for lemma in sorted(set(VERB_SENSES) | helpers):
+        for form in sorted(verb_forms(lemma)):
+            to_lemma.setdefault(form, lemma)
+    for lemma in sorted(NOUN_SENSES):
+        for form in sorted(noun_forms(lemma)):
+            to_lemma.setdefault(form, lemma)
+    triggers |= {"ready", "willing", "eager", "prepared", "must", "should"}
+    return frozenset(f for f in triggers if len(f) > 2), to_lemma
+
+
+TRIGGER_FORMS, FORM_TO_LEMMA = _build()
+KNOWN_LEMMAS: Final[frozenset[str]] = frozenset(FORM_TO_LEMMA.values())
+
+
+def repair_lemma(lemma: str, text: str) -> str:
+    """The parser's lemma, unless it is unknown and the word is a known lexicon form."""
+    if lemma in KNOWN_LEMMAS:
+        return lemma
+    return FORM_TO_LEMMA.get(text.lower(), lemma)
