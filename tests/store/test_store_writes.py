@@ -131,3 +131,12 @@ def test_stats_count_articles_events_and_size(store: Store) -> None:
     assert stats.events_by_category == {"ACCUSE": 1}
     assert stats.events_by_status == {"asserted": 1}
     assert stats.size_bytes > 0
+
+
+def test_an_event_with_every_optional_field_empty_reads_back_equal(store: Store) -> None:
+    article = make_article("North Korea condemned Washington today.", id="z", published=None)
+    bare = replace(make_event(article, "condemned", date=None, score=None), context=(), mode=None)
+    store.writer.add_articles([article])
+    store.writer.store_coded([CodedArticle("z", (bare,))], "v1")
+    assert store.events() == [bare]
+    assert store.article("z") == article

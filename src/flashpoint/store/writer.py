@@ -16,7 +16,6 @@ from flashpoint.store.rows import (
     ARTICLE_COLUMNS,
     ENTITY_COLUMNS,
     EVENT_COLUMNS,
-    EVENT_PLACEHOLDERS,
     article_row,
     entity_rows,
     event_row,
@@ -47,6 +46,24 @@ class CodedArticle:
     article_id: str
     events: tuple[Event, ...] = ()
     failure: Rejection | None = None
+
+
+def insert_rows(conn: Any, table: str, columns: str, rows: list[list[Any]]) -> None:
+    """Insert many rows at once through an Arrow table (executemany runs row by row).
+
+    `table` and `columns` are fixed names from this module, never user input.
+    """
+    import pyarrow as pa  # noqa: PLC0415 - only needed when writing
+
+    names = [c.strip() for c in columns.split(",")]
+    batch = pa.table({name: [row[i] for row in rows] for i, name in enumerate(names)})
+    conn.register("_flashpoint_rows", batch)
+    conn.execute(
+        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _flashpoint_rows"  # noqa: S608 - fixed names
+    )
+    # Not in a `finally`: after a failed insert the transaction is aborted and unregistering
+    # would raise, hiding the real error; the next register replaces the view anyway.
+    conn.unregister("_flashpoint_rows")
 
 
 class StoreWriter:
@@ -107,11 +124,7 @@ class StoreWriter:
                 held_hashes[article.content_hash] = article.id
                 result.stored.append(article.id)
             if rows:
-                conn.executemany(
-                    f"INSERT INTO articles ({ARTICLE_COLUMNS}) "  # noqa: S608 - fixed column list, values bound
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
+                insert_rows(conn, "articles", ARTICLE_COLUMNS, rows)
         return result
 
     def add_rejections(self, rejections: Sequence[Rejection]) -> int:
@@ -154,15 +167,9 @@ class StoreWriter:
             )
             conn.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
             if event_rows:
-                conn.executemany(
-                    f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({EVENT_PLACEHOLDERS})",  # noqa: S608 - fixed column list, values bound
-                    event_rows,
-                )
+                insert_rows(conn, "events", EVENT_COLUMNS, event_rows)
             if entity_rows_all:
-                conn.executemany(
-                    f"INSERT INTO event_entities ({ENTITY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",  # noqa: S608 - fixed column list, values bound
-                    entity_rows_all,
-                )
+                insert_rows(conn, "event_entities", ENTITY_COLUMNS, entity_rows_all)
             conn.executemany(
                 "UPDATE articles SET coded_at = ?, coder_version = ?, coding_error = ? WHERE id = ?",
                 [
