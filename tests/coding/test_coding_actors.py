@@ -377,3 +377,26 @@ def test_range_offsets_are_relative_to_the_whole_text() -> None:
     end = text.index(" Tokyo")
     found = find_actor_mentions(text, start, end)
     assert [(m.start, m.text) for m in found] == [(start, "Seoul")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U.S. military drills angered Pyongyang.",
+            [("U.S.", "USA", None), ("Pyongyang", "PRK", "GOV")],
+        ),
+        ("Joint military exercises began.", []),
+        ("Guards left the police station.", []),
+        ("The military said it fired.", [("military", "---", "MIL")]),
+    ],
+)
+def test_sector_words_used_as_noun_modifiers_are_not_actors(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _mentions(text) == expected
+
+
+def test_parts_of_a_known_leaders_name_are_not_short_names() -> None:
+    text = "Kim Jong Il met envoys. Il and Jong are not names on their own."
+    assert [m.text for m in build_actor_context(text).mentions] == ["Kim Jong Il", "envoys"]

@@ -19,6 +19,7 @@ from flashpoint.coding.actor_guards import (
     singular_country,
 )
 from flashpoint.coding.actor_patterns import (
+    ATTRIBUTIVE_AFTER,
     CAPITALISED_WORD,
     COUNTRY_KINDS,
     LEFT_MODIFIERS,
@@ -142,6 +143,7 @@ class Composer:
         ):
             end = hits[j].end
             j += 1
+        qualifier_end = end
         sectors: list[Atom] = []
         gap = QUALIFIER_GAP
         while j < n and hits[j].atom.kind == "sector" and gap.fullmatch(text, end, hits[j].start):
@@ -150,6 +152,10 @@ class Composer:
             end = hits[j].end
             j += 1
             gap = SECTOR_GAP
+        if sectors and not sectors[-1].title and ATTRIBUTIVE_AFTER.match(text, end):
+            # "U.S. military drills": the country is the actor, "military" describes drills
+            sectors, end, j = [], qualifier_end, i + 1 + (qualifier_end != hit.end)
+            head = hit.start + hit.atom.head
         if not sectors:
             sector = hit.atom.sector if kind == "reference" else initial
             if kind == "capital":
@@ -179,7 +185,8 @@ class Composer:
             if name is not None:
                 out_kind = "leader" if name.code else "person"
                 self._introduce(name.intro, start, code, sector)
-                self._register_name(name.text, start, code, sector)
+                if name.code is None:
+                    self._register_name(name.text, start, code, sector)
                 end, head, j = name.end, name.head, name.next_index
         if sector == "NGO" and is_country_code(code):
             sector = "NGO"
@@ -205,6 +212,8 @@ class Composer:
             head = hits[j].start + hits[j].atom.head
             end = hits[j].end
             j += 1
+        if not sectors[-1].title and ATTRIBUTIVE_AFTER.match(text, end):
+            return j  # "military drills", "police station": not an actor
         left = LEFT_MODIFIERS.search(text, max(self.last_end, hit.start - 60), hit.start)
         start = left.start() if left else hit.start
         sector = _combine_sector(None, sectors)
@@ -233,7 +242,7 @@ class Composer:
             else:
                 dominant = self.context.dominant if self.context is not None else None
                 code = dominant or "---"
-        if named:
+        if named and not known:
             self._register_name(name_text, start, code, sector)
         kind = ("leader" if known else "person") if named else "institution"
         self._emit(start, end, code, sector, kind=kind, head=head)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from flashpoint.ontology.actor_lexicon import (
+    ATTRIBUTIVE_NOUNS,
     MODIFIER_WORDS,
     REFERENCE_ADJECTIVES,
     REFERENCE_NOUNS,
@@ -168,11 +169,10 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie)
 
 
-ATOM_PATTERN: re.Pattern[str] = re.compile(
-    r"(?<![\w'’])(?:" + _trie_regex(sorted(ATOMS)) + r")(?!\w)"
-)
+ATOM_PATTERN: re.Pattern[str] = re.compile(r"\b(?:" + _trie_regex(sorted(ATOMS)) + r")(?!\w)")
 
-_MODIFIERS = "|".join(re.escape(word).replace("'", "['’]") for word in MODIFIER_WORDS)
+# As a trie too: these run at every sector word, a plain alternation would dominate the cost.
+_MODIFIERS = _trie_regex(sorted(set(MODIFIER_WORDS)))
 
 # Between a qualifier and its sector word: an optional possessive, then modifiers.
 QUALIFIER_GAP: re.Pattern[str] = re.compile(r"(?:['’]s?)?(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
@@ -184,7 +184,10 @@ LEFT_MODIFIERS: re.Pattern[str] = re.compile(r"(?<![\w'’-])(?:(?i:" + _MODIFIE
 OF_GAP: re.Pattern[str] = re.compile(r"\s+(of|in)\s+(?:the\s+)?\Z")
 # A name after a title: capitalised words and initials, ending before a possessive.
 _NAME_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][\w'’-]*[a-z\u00e0-\u024f])"
-_NAME_PARTICLE = r"(?:al-|el-|bin |ibn |de |da |dos |van |von |der |del |la |le |di |arap )"
+_NAME_PARTICLE = (
+    r"(?:al-|el-|bin |ibn |van den |van der |de la |de |da |dos |van |von |der |den |del |la |le "
+    r"|di |arap )"
+)
 NAME_AFTER_TITLE: re.Pattern[str] = re.compile(
     r"[ \t]+("
     + _NAME_PARTICLE
@@ -204,6 +207,10 @@ THE_BEFORE: re.Pattern[str] = re.compile(
 )
 THE_TWO_BEFORE: re.Pattern[str] = re.compile(
     r"(?<![\w-])(?:(?:[Tt]he\s+)?(?:two|both)|[Bb]oth|[Tt]he)\s+\Z"
+)
+# A noun right after a sector word makes it attributive ("joint military drills").
+ATTRIBUTIVE_AFTER: re.Pattern[str] = re.compile(
+    r"[ \t]+(?:" + _trie_regex(sorted(set(ATTRIBUTIVE_NOUNS))) + r")(?![\w'’])"
 )
 PRO_ANTI_BEFORE: re.Pattern[str] = re.compile(r"(?i:pro|anti|non)-\Z")
 CAPITALISED_WORD: re.Pattern[str] = re.compile(r"(?<![\w'’-])[A-Z][a-z\u00e0-\u024f'’-]*[a-z]\b")
