@@ -104,7 +104,6 @@ def shared_root() -> Path:
 @pytest.fixture(scope="module")
 def coded_measured(shared_root: Path, parser_model: str) -> dict[str, float]:
     """The GSR and CSIS figures, from one run of the real coder over each set."""
-    pytest.importorskip("flashpoint.coding.coder", reason="the event coder is not built yet")
     paths = EvalPaths.resolve(shared=shared_root)
     results = run_evaluations(EvalPaths(gsr=paths.gsr, csis=paths.csis, meantime=None))
     return gate.measured_metrics(results)

@@ -180,7 +180,11 @@ def _gold_pairs(codes: Sequence[str], sectors: Sequence[str]) -> list[tuple[str,
 
 
 def _predicted_pairs(entities: Sequence[Entity]) -> set[tuple[str, str]]:
-    return {(normalise_code(e.code), base_sector(e.sector)) for e in entities}
+    return {
+        (normalise_code(e.code), base_sector(e.sector))
+        for e in entities
+        if e.code.strip() not in IGNORED_CODES
+    }
 
 
 class _CodeTally:

@@ -112,6 +112,17 @@ def render_confusion(report: GsrReport) -> str:
     return _table(head, rows)
 
 
+def render_actor_mentions(mentions: dict[str, Any]) -> str:
+    """One line from the actor finder's own metric (flashpoint.coding.actor_eval)."""
+    return (
+        f"Actor mention recall (any mention with a gold actor or recipient code anywhere "
+        f"in the sentence, before event roles): {mentions['mention_recall']:.3f} "
+        f"({mentions['gold_codes_found']}/{mentions['gold_codes']}); "
+        f"{mentions['false_positive_mentions']} of {mentions['mentions']} mentions have a "
+        "code in neither gold list."
+    )
+
+
 def render_csis(report: CsisReport, misses: int | None = None) -> str:
     """Found and date rates by kind, then the misses (the first `misses`, or all)."""
     labels = {
@@ -160,11 +171,43 @@ def render_meantime_section(report: MeantimeReport, errors: bool = True) -> str:
     return f"### MEANTIME dates ({report.expressions} DATE expressions)\n\n{text.strip()}"
 
 
+def target_rows(results: EvalResults) -> list[tuple[str, float, float]]:
+    """(what, target, measured) for every project target that was measured."""
+    rows: list[tuple[str, float, float]] = []
+    if results.gsr is not None:
+        gsr = results.gsr
+        rows += [
+            ("PLOVER gold: macro F1", 0.80, gsr.macro_f1),
+            ("PLOVER gold: micro F1", 0.85, gsr.micro_f1),
+            ("PLOVER gold: actor code accuracy (exact set)", 0.85, gsr.actor.exact.value),
+            ("PLOVER gold: recipient code accuracy (exact set)", 0.80, gsr.recipient.exact.value),
+        ]
+    if results.csis is not None:
+        both = results.csis.missile_nuclear
+        rows += [
+            ("CSIS missile + nuclear: found with actor PRK", 0.95, both.found.value),
+            ("CSIS missile + nuclear: date exact", 0.90, both.date_exact.value),
+        ]
+    if results.meantime is not None:
+        rows.append(("MEANTIME: full-day DATE values exact", 0.90, results.meantime.full_day_rate))
+    return rows
+
+
+def render_targets(results: EvalResults) -> str:
+    rows = [
+        [what, f">= {target:.2f}", f"{measured:.3f}", "yes" if measured >= target else "no"]
+        for what, target, measured in target_rows(results)
+    ]
+    return "### Targets\n\n" + _table(["measure", "target", "measured", "met"], rows, "lrrl")
+
+
 def render_markdown(results: EvalResults, *, brief: bool = False) -> str:
     """The whole report; `brief` (for docs) caps the CSIS misses and drops MEANTIME errors."""
-    sections: list[str] = []
+    sections: list[str] = [render_targets(results)]
     if results.gsr is not None:
         sections.append(render_gsr(results.gsr))
+        if results.actor_mentions is not None:
+            sections.append(render_actor_mentions(results.actor_mentions))
         sections.append("Confusion matrix (gold rows, predicted columns, `.` = 0):")
         sections.append(render_confusion(results.gsr))
     if results.csis is not None:
@@ -178,6 +221,8 @@ def results_to_dict(results: EvalResults) -> dict[str, Any]:
     out: dict[str, Any] = {}
     if results.gsr is not None:
         out["gsr"] = results.gsr.to_dict()
+    if results.actor_mentions is not None:
+        out["actor_mentions"] = results.actor_mentions
     if results.csis is not None:
         out["csis"] = results.csis.to_dict()
     if results.meantime is not None:

@@ -5,10 +5,13 @@ Used by `flashpoint eval` and by the accuracy gate, so both measure the same thi
 
 from __future__ import annotations
 
-import importlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from flashpoint.coding.actor_eval import actor_mention_recall
+from flashpoint.coding.coder import Coder
 from flashpoint.errors import InputError
 from flashpoint.evaluation.csis import CsisReport, evaluate_csis
 from flashpoint.evaluation.gsr import GsrReport, evaluate_gsr
@@ -79,6 +82,7 @@ class EvalResults:
     gsr: GsrReport | None = None
     csis: CsisReport | None = None
     meantime: MeantimeReport | None = None
+    actor_mentions: dict[str, Any] | None = None  # actor mention recall on the GSR sentences
 
 
 def run_evaluations(paths: EvalPaths, coder: EventCoder | None = None) -> EvalResults:
@@ -91,12 +95,13 @@ def run_evaluations(paths: EvalPaths, coder: EventCoder | None = None) -> EvalRe
     gsr = evaluate_gsr(paths.gsr, coder) if paths.gsr is not None and coder else None
     csis = evaluate_csis(paths.csis, coder) if paths.csis is not None and coder else None
     meantime = evaluate_meantime(paths.meantime) if paths.meantime is not None else None
-    return EvalResults(gsr=gsr, csis=csis, meantime=meantime)
+    mentions = None
+    if gsr is not None and paths.gsr is not None:
+        rows = [json.loads(line) for line in paths.gsr.read_text(encoding="utf-8").splitlines()]
+        mentions = actor_mention_recall(rows)
+    return EvalResults(gsr=gsr, csis=csis, meantime=meantime, actor_mentions=mentions)
 
 
 def make_coder() -> EventCoder:
     """The real coder with the default settings."""
-    # Imported by name at run time: the coder loads spaCy, which only a real run needs.
-    module = importlib.import_module("flashpoint.coding.coder")
-    coder: EventCoder = module.Coder()
-    return coder
+    return Coder()

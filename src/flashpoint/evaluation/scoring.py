@@ -13,7 +13,9 @@ from typing import Protocol
 from flashpoint.models import Article, Event
 
 NONE_LABEL = "NONE"  # the predicted "category" of a text in which no event was coded
-IGNORED_CODES = frozenset({"", "***"})  # gold placeholders for "no code given"
+# Placeholders for "no code": "***" and "" in the gold records, "---" from the coder for
+# an actor it found but could not resolve. They are dropped on both sides before comparing.
+IGNORED_CODES = frozenset({"", "***", "---"})
 
 
 class EventCoder(Protocol):
