@@ -70,7 +70,7 @@ class Coder:
         resources: CodingResources | None = None,
     ) -> None:
         self.settings = settings or Settings()
-        self.parser = parser or Parser(self.settings.model, batch_size=256)
+        self.parser = parser or Parser(self.settings.model, batch_size=256, entities=False)
         self._resources = resources
         self.stats = {"articles": 0, "sentences": 0, "parsed": 0}
 

@@ -78,6 +78,20 @@ _TIME_WORDS = frozenset(
         "afternoon",
         "occasion",
         "anniversary",
+        *[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
     ]
 )
 _PLAIN_AGREE = frozenset({"agree", "accept", "sign"})

@@ -19,7 +19,9 @@ from flashpoint.coding.triggers import (
     NOUN_SENSES,
     SPEECH_VERBS,
     VERB_SENSES,
+    Sense,
 )
+from flashpoint.coding.wordclasses import WORD_CLASSES
 
 _IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "fight": ("fought",),
@@ -91,11 +93,9 @@ def _build() -> tuple[frozenset[str], dict[str, str]]:
         | HAPPEN_VERBS
     )
     for lemma in VERB_SENSES:
-        for part in lemma.split("-"):
-            triggers |= verb_forms(part)
+        triggers |= verb_forms(lemma.split("-")[-1])
     for lemma in NOUN_SENSES:
-        for part in lemma.split("-"):
-            triggers |= noun_forms(part)
+        triggers |= noun_forms(lemma.split("-")[-1])
     for lemma in sorted(set(VERB_SENSES) | helpers):
         for form in sorted(verb_forms(lemma)):
             to_lemma.setdefault(form, lemma)
@@ -115,3 +115,43 @@ def repair_lemma(lemma: str, text: str) -> str:
     if lemma in KNOWN_LEMMAS:
         return lemma
     return FORM_TO_LEMMA.get(text.lower(), lemma)
+
+
+def _needs(senses: tuple[Sense, ...]) -> frozenset[str] | None:
+    """Words one of which must occur for any sense to apply; None when a sense needs none."""
+    words: set[str] = set()
+    for sense in senses:
+        if not sense.args and not sense.preps:
+            return None
+        for name in sense.args:
+            for word in WORD_CLASSES.get(name, frozenset({name})):
+                words |= noun_forms(word.split("-")[-1])
+        words |= sense.preps
+    return frozenset(words)
+
+
+def _build_needs() -> dict[str, list[frozenset[str] | None]]:
+    by_form: dict[str, list[frozenset[str] | None]] = {}
+    for lemma, senses in VERB_SENSES.items():
+        for form in verb_forms(lemma.split("-")[-1]):
+            by_form.setdefault(form, []).append(_needs(senses))
+    for lemma, senses in NOUN_SENSES.items():
+        for form in noun_forms(lemma.split("-")[-1]):
+            by_form.setdefault(form, []).append(_needs(senses))
+    return by_form
+
+
+# form -> for each lemma it may come from, the words its senses need (None: nothing)
+FORM_NEEDS: Final[dict[str, list[frozenset[str] | None]]] = _build_needs()
+
+
+def trigger_possible(words: set[str]) -> bool:
+    """True when some word is a trigger form whose argument constraints can hold here."""
+    for word in words & TRIGGER_FORMS:
+        needs = FORM_NEEDS.get(word)
+        if needs is None:
+            return True  # "ready", "must": wrappers with no table entry
+        for need in needs:
+            if need is None or need & words:
+                return True
+    return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from flashpoint.coding.lemmas import TRIGGER_FORMS
+from flashpoint.coding.lemmas import trigger_possible
 from flashpoint.nlp.sentences import SentenceSpan
 
 _WORD = re.compile(r"[a-z]+")
@@ -23,7 +23,7 @@ _PRONOUN = re.compile(
 
 def has_trigger_candidate(text: str) -> bool:
     """True when any word of the text is a surface form of a trigger lemma."""
-    return any(w in TRIGGER_FORMS for w in _WORD.findall(text.lower()))
+    return trigger_possible(set(_WORD.findall(text.lower())))
 
 
 def has_pronoun_reference(text: str) -> bool:

@@ -34,6 +34,9 @@ _RECIPIENT_PREPS = frozenset(
 _VISIT_PREPS = frozenset({"in", "to", "at"})
 _RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
 _RECIPROCAL_WORDS = frozenset(["clash", "fight", "fighting", "battle", "exchange"])
+_DOMESTIC = frozenset(
+    {"COERCE", "CONCEDE", "RETREAT", "THREATEN", "ASSAULT", "PROTEST", "SANCTION"}
+)
 _PRONOUNS = frozenset(
     ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
 )
@@ -73,7 +76,9 @@ def mentions_for(
     found: list[Any] = []
     via_reference = False
     for h in heads:
-        got = _overlapping(view, _core(view, h), mentions)
+        got = _overlapping(view, [h], mentions)  # "NATO-member Norway": the head's own name
+        if not got:
+            got = _overlapping(view, _core(view, h), mentions)
         if not got:
             got = _overlapping(view, view.subtree(h), mentions)
         if not got and view.tok(h).text.lower() in _PRONOUNS | {"country", "regime", "government"}:
@@ -108,20 +113,46 @@ def _agents(view: ParseView, v: int) -> list[int]:
     return out
 
 
-def _object_heads(view: ParseView, v: int, frame: Frame, visit: bool) -> list[int]:
-    heads: list[int] = []
-    for c in view.children(v, ("dobj", "obj", "dative")):
-        if c == frame.trigger:
-            continue
-        heads.extend(view.conjuncts(c))
+def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[list[int]]:
+    """Candidate recipient phrases of verb v, most direct first (each with its conjuncts)."""
+    groups: list[list[int]] = [
+        view.conjuncts(c) for c in view.children(v, ("dobj", "obj", "dative")) if c != frame.trigger
+    ]
     for word, o in view.preps(v):
         if word in _RECIPIENT_PREPS or (visit and word in _VISIT_PREPS):
-            heads.extend(view.conjuncts(o))
+            groups.append(view.conjuncts(o))
     if frame.nominal and frame.trigger != v:
         for word, o in view.preps(frame.trigger):
             if word in _RECIPIENT_PREPS:
-                heads.extend(view.conjuncts(o))
-    return heads
+                groups.append(view.conjuncts(o))
+    return groups
+
+
+def _place_groups(view: ParseView, v: int) -> list[list[int]]:
+    """ "in Montenegro": where a domestic measure applies, the fallback recipient."""
+    return [view.conjuncts(o) for word, o in view.preps(v) if word == "in"]
+
+
+def _first_recipients(
+    view: ParseView,
+    groups: list[list[int]],
+    mentions: Sequence[Any],
+    resolve: Resolver,
+    actors: list[Any],
+) -> list[Any]:
+    """Mentions of the first phrase that names someone other than the actor."""
+    actor_spans = {(m.start, m.end) for m in actors}
+    actor_codes = {m.code for m in actors}
+    fallback: list[Any] = []
+    for group in groups:
+        found, _ = mentions_for(view, group, mentions, resolve)
+        found = [m for m in found if (m.start, m.end) not in actor_spans]
+        others = [m for m in found if m.code not in actor_codes]
+        if others:
+            return others
+        if found and not fallback:
+            fallback = [m for m in found if m.sector not in {None, *(a.sector for a in actors)}]
+    return fallback
 
 
 def _nominal_actor_heads(view: ParseView, noun: int) -> tuple[list[int], list[int]]:
@@ -189,11 +220,9 @@ def assign_roles(
             else:
                 actors = pair
         roles.actors = actors
-        if frame.anchor != frame.trigger:
-            rec, _ = mentions_for(
-                view, _object_heads(view, frame.anchor, frame, visit), mentions, resolve
-            )
-            roles.recipients = roles.recipients or rec
+        if frame.anchor != frame.trigger and not roles.recipients:
+            groups = _object_groups(view, frame.anchor, frame, visit)
+            roles.recipients = _first_recipients(view, groups, mentions, resolve, actors)
     else:
         subj, passive = clause_subject(view, v)
         roles.subject_words = [view.lemma(s) for s in subj]
@@ -204,13 +233,15 @@ def assign_roles(
             roles.recipients = rec
         else:
             roles.actors, via = mentions_for(view, subj, mentions, resolve)
-            heads = _object_heads(view, v, frame, visit)
+            groups = _object_groups(view, v, frame, visit)
             if frame.embedded is not None and frame.embedded != v:
                 e = frame.embedded
-                heads.extend(clause_subject(view, e)[0] if view.tok(e).dep == "ccomp" else [])
-                heads.extend(_object_heads(view, e, frame, visit))
-            rec, _ = mentions_for(view, heads, mentions, resolve)
-            roles.recipients = rec
+                if view.tok(e).dep == "ccomp":
+                    groups.append(clause_subject(view, e)[0])
+                groups.extend(_object_groups(view, e, frame, visit))
+            if frame.category in _DOMESTIC:
+                groups.extend(_place_groups(view, v))
+            roles.recipients = _first_recipients(view, groups, mentions, resolve, roles.actors)
     roles.via_reference = via
     actor_spans = {(m.start, m.end) for m in roles.actors}
     actor_keys = {(m.code, m.sector) for m in roles.actors}
