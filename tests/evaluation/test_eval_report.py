@@ -148,3 +148,10 @@ def test_eval_without_shared_data_says_where_it_looked(
     assert result.exit_code == 1
     assert "[FP208]" in result.output
     assert "nowhere" in result.output
+
+
+def test_accuracy_doc_keeps_its_generated_block_and_commands() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ACCURACY.md").read_text(encoding="utf-8")
+    assert doc.index(DOC_BEGIN) < doc.index(DOC_END)
+    assert "flashpoint eval --write-doc docs/ACCURACY.md" in doc
+    assert "python -m flashpoint.evaluation.gate --update" in doc
