@@ -93,6 +93,12 @@ def test_floors_file_pins_every_gated_metric() -> None:
 
 # --- the real coder against the floors -------------------------------------------------
 
+_HINT = (
+    "\nSee what changed with `flashpoint eval --errors /tmp/errors.jsonl`. If the drop is "
+    "intended, lower the floor on purpose: "
+    "`python -m flashpoint.evaluation.gate --update --allow-lower`, and say why in the commit."
+)
+
 
 @pytest.fixture(scope="module")
 def shared_root() -> Path:
@@ -114,11 +120,11 @@ def test_coded_accuracy_stays_at_or_above_pinned_floors(
     dataset: str, coded_measured: dict[str, float]
 ) -> None:
     shortfalls = check_floors(coded_measured, load_floors(), prefix=f"{dataset}.")
-    assert not shortfalls, "below the pinned floors:\n" + "\n".join(map(str, shortfalls))
+    assert not shortfalls, "below the pinned floors:\n" + "\n".join(map(str, shortfalls)) + _HINT
 
 
 def test_meantime_dates_stay_at_or_above_pinned_floor(shared_root: Path) -> None:
     results = run_evaluations(EvalPaths.resolve(shared=shared_root, only="meantime"))
     measured = gate.measured_metrics(results)
     shortfalls = check_floors(measured, load_floors(), prefix="meantime.")
-    assert not shortfalls, "below the pinned floors:\n" + "\n".join(map(str, shortfalls))
+    assert not shortfalls, "below the pinned floors:\n" + "\n".join(map(str, shortfalls)) + _HINT
