@@ -172,13 +172,11 @@ class Coder:
         text = article.text
         sentence = view.sentence
         category, mode, status = _refine(view, frame, roles, status_cues(view, frame))
-        if (
-            category == "CONSULT"
-            and not roles.recipients
-            and len(roles.actors) < 2
-            and mode != "visit"
-        ):
-            return None  # a meeting with nobody named is usually an internal one
+        if category == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
+            if any(m.code.startswith("IGO") for m in roles.actors):
+                mode = "multilateral"  # "G7 leaders met": a meeting of members
+            elif mode != "visit":
+                return None  # a meeting with nobody named is usually an internal one
         trig = view.tok(frame.trigger)
         t_start, t_end = trig.start, trig.end
         for prt in view.children(frame.trigger, ("prt",)):
@@ -228,8 +226,11 @@ def _refine(
     lemma = view.lemma(frame.trigger)
     sectors = {m.sector for m in roles.actors}
     civil = bool(sectors & _CIVIL_SECTORS) and not sectors & _STATE_SECTORS
+    crowd = any(classes_of(w) & {"crowd"} for w in roles.subject_words)
     if category == "ACCUSE" and lemma == "protest" and civil:
         category, mode = "PROTEST", "demo"
+    elif category == "PROTEST" and lemma == "protest" and roles.actors and not (civil or crowd):
+        category, mode = "ACCUSE", "disapprove"  # "Japan lodged a protest": a state objects
     elif category == "ASSAULT" and lemma == "strike" and not frame.nominal and civil:
         category, mode = "PROTEST", "strike"
     if category in _DRILL_CATEGORIES and _joint(view, frame, roles):

@@ -100,6 +100,7 @@ _NOT_EVENTS = _words(
     "comment elaborate identify specify name say discuss confirm disclose reveal give"
 )
 _OBLIGATION = frozenset({"must", "should"})
+_REQUEST_NOUNS = frozenset({"call", "demand", "appeal", "request", "proposal", "offer", "plan"})
 
 
 @dataclass(slots=True)
@@ -373,8 +374,11 @@ def _absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                     break
                 del frames[inner.anchor]
                 frame.embedded = inner.anchor
-                _set_wrapped(frame, inner.category, inner.mode, view.lemma(inner.trigger))
+                objects = {view.lemma(o) for o in view.children(inner.anchor, ("dobj", "obj"))}
+                _set_wrapped(frame, inner.category, inner.mode, view.lemma(inner.trigger), objects)
                 break
+            if view.lemma(comp) in _REQUEST_NOUNS and view.tok(comp).pos == "NOUN":
+                continue  # "rejected calls to halt X": the mode comes from X
             if frame.category == "REJECT" and view.lemma(comp) in _NOT_EVENTS:
                 del frames[anchor]  # "declined to comment" is not a rejection
                 break
@@ -383,14 +387,24 @@ def _absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                 "ccomp",
                 "pcomp",
                 "pobj",
+                "acl",
             }:
                 frame.embedded = comp
-                _set_wrapped(frame, None, None, view.lemma(comp))
+                objects = {view.lemma(o) for o in view.children(comp, ("dobj", "obj"))}
+                _set_wrapped(frame, None, None, view.lemma(comp), objects)
                 break
 
 
-def _set_wrapped(frame: Frame, category: str | None, mode: str | None, lemma: str) -> None:
+def _set_wrapped(
+    frame: Frame,
+    category: str | None,
+    mode: str | None,
+    lemma: str,
+    objects: set[str] | None = None,
+) -> None:
     words = {lemma} | classes_of(lemma)
+    for word in objects or ():
+        words |= {word} | classes_of(word)
     if frame.category in {"REQUEST", "REJECT"}:
         if category == "CONSULT" or "talks" in words:
             frame.mode = "meet"

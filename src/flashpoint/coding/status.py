@@ -56,9 +56,7 @@ def _aux_words(view: ParseView, v: int) -> set[str]:
 
 
 def has_condition(view: ParseView, v: int) -> bool:
-    """True when v carries an if/unless clause or is itself one."""
-    if {view.tok(m).text.lower() for m in view.children(v, ("mark",))} & _CONDITIONS:
-        return True
+    """True when v carries an if/unless clause ("will boycott unless ...")."""
     for c in view.children(v, ("advcl",)):
         marks = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
         if marks & _CONDITIONS:

@@ -228,6 +228,11 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "travel": S("CONSULT", "visit", preps="to", strength=0.55),
         "tour": S("CONSULT", "visit", strength=0.55),
         "telephone": S("CONSULT", "phone", strength=0.85),
+        "speak": (
+            S("CONSULT", "phone", args="phone telephone", strength=0.8),
+            S("CONSULT", preps="with", strength=0.6),
+        ),
+        "explode": S("ASSAULT", "explosives", strength=0.6),
         "phone": S("CONSULT", "phone", strength=0.85),
         "negotiate": S("CONSULT", strength=0.75),
         "confer": S("CONSULT", strength=0.7),
