@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from conftest import make_article
@@ -13,7 +11,7 @@ from flashpoint.models import Event
 
 
 @pytest.fixture(scope="module")
-def coder(parser_model: str) -> Iterator[Coder]:
+def coder(parser_model: str) -> Coder:
     return Coder(Settings(model=parser_model))
 
 

@@ -94,6 +94,32 @@ _TIME_WORDS = frozenset(
         ],
     ]
 )
+# Objects of "at" that are not targets: "fired at a lofted angle", "at a target buoy".
+_NOT_TARGETS = frozenset(
+    [
+        "target",
+        "buoy",
+        "angle",
+        "altitude",
+        "speed",
+        "range",
+        "distance",
+        "trajectory",
+        "time",
+        "point",
+        "rate",
+        "level",
+        "height",
+        "apogee",
+        "interval",
+        "location",
+        "site",
+        "around",
+        "dawn",
+        "noon",
+        "midnight",
+    ]
+)
 _PLAIN_AGREE = frozenset({"agree", "accept", "sign"})
 _CONFLICT_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
 _NOT_EVENTS = _words(
@@ -151,7 +177,7 @@ def _noun_words(view: ParseView, i: int) -> set[str]:
     for m in view.children(i, ("compound", "amod")):
         words.update(view.lemma(x) for x in view.children(m, ("compound", "amod")))
     for word, o in view.preps(i):
-        if word in {"of", "by"}:
+        if word in {"of", "by", "with"}:
             words.add(view.lemma(o))
             words.update(view.lemma(m) for m in view.children(o, ("compound", "amod")))
     return words
@@ -185,7 +211,9 @@ def _prep_matches(view: ParseView, i: int, wanted: frozenset[str]) -> bool:
             word in wanted
             and "water" not in classes_of(target.lemma.lower())
             and target.ent_type not in _TIME_ENTITIES
-            and target.lemma.lower() not in _TIME_WORDS
+            and target.lemma.lower() not in _TIME_WORDS | _NOT_TARGETS
+            and not any(ch.isdigit() for t in view.subtree(o) for ch in view.tok(t).text)
+            and not any(view.tok(t).text.lower() in {"a.m.", "p.m."} for t in view.subtree(o))
         ):
             return True
     return False

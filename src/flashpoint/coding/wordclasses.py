@@ -115,4 +115,8 @@ def classes_of(lemma: str) -> frozenset[str]:
     found = CLASSES_OF.get(word)
     if found is None and word.endswith("s"):
         found = CLASSES_OF.get(word[:-1])
+    if found is None and "-" in word:
+        # "Hwasong-17", "KN-23": a weapon family name with a number
+        parts = [CLASSES_OF.get(p) for p in word.split("-")]
+        found = frozenset().union(*(p for p in parts if p))
     return found or frozenset()
