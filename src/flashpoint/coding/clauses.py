@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flashpoint.coding.lemmas import repair_lemma
+from flashpoint.coding.triggers import LIGHT_VERBS
 from flashpoint.models import ParsedSentence, Token
 
 # Dependents that start another clause or a loose attachment; subtrees stop there.
@@ -172,6 +173,8 @@ def clause_subject(
                 return view.conjuncts(o), False
     if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "acomp"}:
         return clause_subject(view, head, seen | {v})
+    if dep in {"dobj", "attr"} and view.lemma(head) in LIGHT_VERBS:
+        return clause_subject(view, head, seen | {v})  # "made an attempt at launching"
     if dep in {"relcl", "acl"}:
         return [head], view.tok(v).tag == "VBN"
     return [], False

@@ -491,8 +491,8 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "test-fire": S("MOBILIZE", "weapons", strength=0.85),
         "firing": S("MOBILIZE", "weapons", args="weapon", strength=0.8),
         "fire": (
-            S("ASSAULT", "firearms", args="weapon", strength=0.6),
-            S("ASSAULT", "firearms", preps="on at", strength=0.7),
+            S("ASSAULT", "heavy-weapons", preps="on at upon", strength=0.7),
+            S("MOBILIZE", "weapons", args="weapon", strength=0.7),
         ),
         "detonation": S("MOBILIZE", "weapons", args="nuclear", strength=0.8),
         "exercise": (

@@ -17,6 +17,8 @@ def words_of(text: str) -> frozenset[str]:
 WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     "weapon": words_of(
         "missile missiles rocket projectile satellite warhead icbm irbm slbm srbm mrbm hwasong "
+        "hwasongpho taepodong nodong musudan pukguksong scud kn frog unha chollima haeil "
+        "kwangmyongsong "
         "launcher ballistic cruise hypersonic artillery shell howitzer mlrs torpedo weapon "
         "munition ammunition bomb drone uav interceptor salvo round engine vehicle"
     ),
