@@ -247,10 +247,14 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     if senses is None:
         return None
     sense = choose_sense(senses, _arg_words(view, i), view, i, _subject_words(view, i))
-    if sense is None and lemma in _LAUNCH_VERBS and not view.children(i, ("dobj",)):
-        # "launched at 3:50 a.m. from Sohae", "launched what appeared to be a missile"
-        if any("weapon" in classes_of(view.lemma(t.i)) for t in view.tokens):
-            return Frame(i, i, "MOBILIZE", "weapons", 0.6)
+    # An objectless launch in a sentence about weapons: "launched at dawn from Sohae".
+    if (
+        sense is None
+        and lemma in _LAUNCH_VERBS
+        and not view.children(i, ("dobj",))
+        and any("weapon" in classes_of(view.lemma(t.i)) for t in view.tokens)
+    ):
+        return Frame(i, i, "MOBILIZE", "weapons", 0.6)
     if sense is None:
         return None
     return Frame(
