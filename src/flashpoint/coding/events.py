@@ -243,6 +243,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return Frame(i, i, "AGREE", None, 0.7, wrapper=lemma)
     if tok.pos not in {"VERB", "AUX"} and not tok.tag.startswith("VB"):
         return None
+    if tok.dep in {"amod", "compound"}:
+        return None  # "the Israeli-occupied West Bank", "a banned party": a description
     senses = VERB_SENSES.get(lemma)
     if senses is None:
         return None
@@ -375,7 +377,7 @@ def _inherit_mode(frame: Frame, noun: Frame) -> None:
 def _complements(view: ParseView, w: int) -> list[int]:
     """Tokens that may hold the complement event of a wrapper at w, nearest first."""
     out: list[int] = []
-    out.extend(view.children(w, ("xcomp", "ccomp")))
+    out.extend(view.children(w, ("xcomp", "ccomp", "acl")))
     for word, o in view.preps(w):
         if word in {"for", "of", "to", "on", "against", "from", "with", "upon"}:
             out.append(o)
