@@ -54,7 +54,8 @@ class DaskRunReport:
     partitions: int = 0
     articles: int = 0
     events: int = 0
-    rejections: int = 0
+    rejections: int = 0  # unusable inputs and coding failures
+    failures: int = 0  # articles whose coding failed (FP301)
     words: int = 0
     seconds: float = 0.0
     worker_pids: set[int] = field(default_factory=set)
@@ -64,6 +65,7 @@ class DaskRunReport:
         self.articles += summary.articles
         self.events += summary.events
         self.rejections += summary.rejections
+        self.failures += summary.failures
         self.words += summary.words
         self.worker_pids.add(summary.worker_pid)
 
@@ -209,6 +211,7 @@ def write_manifest(report: DaskRunReport, settings: Settings) -> None:
         "articles": report.articles,
         "events": report.events,
         "rejections": report.rejections,
+        "failures": report.failures,
         "seconds": round(report.seconds, 3),
     }
     path = report.output_dir / "_run.json"

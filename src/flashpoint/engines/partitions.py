@@ -99,7 +99,8 @@ class PartitionSummary:
     index: int
     articles: int
     events: int
-    rejections: int
+    rejections: int  # unusable inputs and coding failures together
+    failures: int  # articles whose coding failed (FP301), included in rejections
     words: int
     worker_pid: int
 
@@ -137,6 +138,7 @@ def code_partition(
         articles=len(coded),
         events=len(event_rows),
         rejections=len(rejections),
+        failures=len(failed),
         words=sum(len(a.text.split()) for a in articles),
         worker_pid=os.getpid(),
     )
