@@ -466,3 +466,113 @@ class Event:
             attribution=Entity.from_dict(attribution) if attribution else None,
             reciprocal=bool(data.get("reciprocal", False)),
         )
+
+
+# ---------------------------------------------------------------------------
+# Stories, series and alerts (stories and analytics stages)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One event in a story, with the reason it was grouped there."""
+
+    event_id: str
+    article_id: str
+    reason: str  # e.g. "first report" or "same family MOBILIZE; actors PRK; dates 1 day apart; wording 0.62"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event_id": self.event_id, "article_id": self.article_id, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """All reports of one real event: many articles and outlets, one story."""
+
+    story_id: str
+    category: str  # the category most members carry
+    actors: tuple[str, ...]  # actor codes across members
+    recipients: tuple[str, ...]
+    event_date: str | None  # the earliest member event date value
+    first_report: datetime | None  # earliest publication among member articles
+    latest_report: datetime | None
+    n_events: int
+    n_articles: int
+    n_outlets: int
+    headline: str  # the evidence sentence of the first report
+    members: tuple[StoryMember, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story_id": self.story_id,
+            "category": self.category,
+            "actors": list(self.actors),
+            "recipients": list(self.recipients),
+            "event_date": self.event_date,
+            "first_report": _iso(self.first_report),
+            "latest_report": _iso(self.latest_report),
+            "n_events": self.n_events,
+            "n_articles": self.n_articles,
+            "n_outlets": self.n_outlets,
+            "headline": self.headline,
+            "members": [m.to_dict() for m in self.members],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One period of an actor's or a directed dyad's event series (counts stories, not articles)."""
+
+    period: str  # 2024-04-02, 2024-W14 or 2024-04
+    events: int
+    stories: int
+    conflict: int  # stories in quad classes 3 and 4
+    cooperation: int  # stories in quad classes 1 and 2
+    score_sum: float
+    score_mean: float | None
+    escalation_index: float | None
+    by_category: dict[str, int] = field(default_factory=dict)
+    by_quad: dict[int, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period,
+            "events": self.events,
+            "stories": self.stories,
+            "conflict": self.conflict,
+            "cooperation": self.cooperation,
+            "score_sum": self.score_sum,
+            "score_mean": self.score_mean,
+            "escalation_index": self.escalation_index,
+            "by_category": dict(self.by_category),
+            "by_quad": {str(k): v for k, v in self.by_quad.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """A change in a dyad's escalation that an analyst should look at, with the stories behind it."""
+
+    alert_id: str
+    actor: str
+    recipient: str | None
+    period: str
+    kind: str  # "escalation", "de-escalation" or "spike"
+    value: float  # the index (or count) in the period
+    baseline: float  # what the dyad's own history led us to expect
+    message: str  # what changed, in a sentence
+    story_ids: tuple[str, ...] = ()
+    created_at: datetime = field(default_factory=utc_now)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "alert_id": self.alert_id,
+            "actor": self.actor,
+            "recipient": self.recipient,
+            "period": self.period,
+            "kind": self.kind,
+            "value": self.value,
+            "baseline": self.baseline,
+            "message": self.message,
+            "story_ids": list(self.story_ids),
+            "created_at": _iso(self.created_at),
+        }
