@@ -221,13 +221,13 @@ def bench_e2e(spec: dict[str, Any]) -> dict[str, Any]:
     from flashpoint.store.database import open_store
 
     path = corpus_path(spec["corpus"])
-    words = sum(len(a.text.split()) for a in read_articles(path, spec["size"]))
     with tempfile.TemporaryDirectory(prefix="fp-bench-") as tmp:
-        source = (
-            path
-            if spec["size"] >= count_records(path)
-            else write_subset(path, spec["size"], Path(tmp))
-        )
+        stories = count_records(path)
+        if spec["size"] < stories:
+            stories = spec["size"]
+            path = write_subset(path, stories, Path(tmp))
+        source = path
+        words = sum(len(a.text.split()) for a in read_articles(source, stories))
         db = str(Path(tmp) / "bench.duckdb")
         ingest_seconds = _flashpoint("ingest", str(source), "--db", db)
         code_seconds = _flashpoint("code", "--workers", str(spec["workers"]), "--db", db)
@@ -235,6 +235,8 @@ def bench_e2e(spec: dict[str, Any]) -> dict[str, Any]:
             stats = store.stats()
     return {
         "articles": stats.coded,
+        "stories": stories,  # input records, usable or not
+        "stories_per_second": stories / (ingest_seconds + code_seconds),
         "words": words,
         "seconds": ingest_seconds + code_seconds,
         "ingest_seconds": ingest_seconds,

@@ -7,6 +7,7 @@ Hand-written analysis lives in bench/NOTES.md and is included as it is.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -92,11 +93,13 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
     lines = ["| target | measured | met |", "|---|---|---|"]
     e2e = _largest(_find(results, bench="e2e", corpus="kcna"))
     if e2e:
-        ok = e2e["seconds"] < TARGET_SECONDS and e2e["articles_per_second"] >= TARGET_RATE
+        stories = e2e.get("stories", e2e["articles"])
+        rate = stories / e2e["seconds"]
+        ok = e2e["seconds"] < TARGET_SECONDS and rate >= TARGET_RATE
         lines.append(
-            f"| KCNA end to end (ingest, code, store) >= {TARGET_RATE:.0f} stories/s, all {e2e['articles']:,} in < 6 min "
-            f"| {e2e['articles_per_second']:.1f} stories/s, {e2e['seconds']:.0f} s "
-            f"(ingest {e2e['ingest_seconds']:.0f} s, code {e2e['code_seconds']:.0f} s) | {'yes' if ok else 'NO'} |"
+            f"| KCNA end to end (ingest, code, store) >= {TARGET_RATE:.0f} stories/s, {stories:,} stories in < 6 min "
+            f"| {rate:.1f} stories/s, {e2e['seconds']:.0f} s (ingest {e2e['ingest_seconds']:.0f} s, "
+            f"code {e2e['code_seconds']:.0f} s; {e2e['articles']:,} usable articles coded) | {'yes' if ok else 'NO'} |"
         )
     ratio = pipeline_ratio(results)
     if ratio:
@@ -115,12 +118,17 @@ def targets(results: dict[str, dict[str, Any]]) -> list[str]:
             f"{' / '.join(format(r['articles'], ',') for r in scaling)} articles | "
             f"{'yes' if peak <= TARGET_RSS_MB and flat else 'NO'} |"
         )
-        per_k = [1000 * r["seconds"] / r["articles"] for r in scaling if r["articles"]]
-        if len(per_k) > 1:
-            spread = (max(per_k) - min(per_k)) / min(per_k)
+        marginal = [
+            1000 * (b["seconds"] - a["seconds"]) / (b["articles"] - a["articles"])
+            for a, b in pairwise(scaling)
+            if b["articles"] > a["articles"]
+        ]
+        if marginal:
+            spread = (max(marginal) - min(marginal)) / min(marginal) if min(marginal) > 0 else 1.0
             lines.append(
-                f"| time grows linearly with corpus size | {' / '.join(f'{v:.1f}' for v in per_k)} s per 1,000 articles "
-                f"(spread {spread:.0%}) | {'yes' if spread <= 0.25 else 'NO'} |"
+                "| time grows linearly with corpus size (a fixed start-up plus a constant cost per article) "
+                f"| {' / '.join(f'{v:.2f}' for v in marginal)} s per extra 1,000 articles between "
+                f"successive sizes (spread {spread:.0%}) | {'yes' if spread <= 0.25 else 'NO'} |"
             )
     return lines
 
