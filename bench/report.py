@@ -1,6 +1,6 @@
 """Render benchmark results (bench/results/*.json) into docs/PERFORMANCE.md and an SVG chart.
 
-The chart is plain SVG written here: the project has no plotting dependency.
+The chart is a PNG made with matplotlib when it is installed, else an SVG written here.
 Hand-written analysis lives in bench/NOTES.md and is included as it is.
 """
 
@@ -399,13 +399,80 @@ def chart(results: dict[str, dict[str, Any]]) -> str:
     )
 
 
+def _linear_fit(xs: list[int], ys: list[float]) -> tuple[float, float]:
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((x - mean_x) ** 2 for x in xs) or 1.0
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var
+    return slope, mean_y - slope * mean_x
+
+
+def chart_png(results: dict[str, dict[str, Any]], path: Path) -> bool:
+    """The same three panels with matplotlib, when it is installed; False otherwise."""
+    try:
+        import matplotlib as mpl
+
+        mpl.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    rows = [
+        r
+        for r in results.values()
+        if r["spec"]["corpus"] == "kcna" and r["spec"]["bench"] not in {"profile", "components"}
+    ]
+    biggest: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        label = describe(r).replace("KCNA ", "").replace("`", "")
+        if label not in biggest or r["articles"] > biggest[label]["articles"]:
+            biggest[label] = r
+    items = sorted(biggest.items(), key=lambda kv: kv[1]["articles_per_second"])
+    scaling = _find(results, bench="coder", corpus="kcna", workers=2, prefilter=True)
+    fig, (bars, times, memory) = plt.subplots(
+        1, 3, figsize=(16, 4.8), gridspec_kw={"width_ratios": [2.2, 1, 1]}
+    )
+    labels = [f"{label} (n={r['articles']:,})" for label, r in items]
+    colours = ["#999999" if r["spec"]["bench"] == "spacy" else "#3b6ea5" for _, r in items]
+    bars.barh(labels, [r["articles_per_second"] for _, r in items], color=colours)
+    for y, (_, r) in enumerate(items):
+        bars.text(r["articles_per_second"], y, f" {r['articles_per_second']:.0f}", va="center")
+    bars.set_title("KCNA throughput, articles/s (grey: bare spaCy)")
+    bars.tick_params(axis="y", labelsize=8)
+    sizes = [r["articles"] for r in scaling]
+    times.plot(sizes, [r["seconds"] for r in scaling], "o-", color="#3b6ea5")
+    if len(scaling) > 1:
+        slope, intercept = _linear_fit(sizes, [r["seconds"] for r in scaling])
+        times.plot(
+            [0, max(sizes)],
+            [intercept, intercept + slope * max(sizes)],
+            "--",
+            color="#bbbbbb",
+            label=f"linear fit: {intercept:.0f} s + {1000 * slope:.2f} s per 1,000",
+        )
+        times.legend(loc="upper left", fontsize=8)
+    times.set_ylim(bottom=0)
+    times.set_title("Scaling, 2 workers: seconds")
+    times.set_xlabel("articles")
+    memory.plot(sizes, [r.get("rss_total_mb") or 0 for r in scaling], "o-", color="#3b6ea5")
+    memory.axhline(TARGET_RSS_MB, color="#cc4444", linestyle=":", label="1.5 GB target")
+    memory.set_ylim(bottom=0)
+    memory.set_title("Peak RSS, all processes (MB)")
+    memory.set_xlabel("articles")
+    memory.legend(loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+    return True
+
+
 # ---------------------------------------------------------------------------
 
 
 def render(directory: Path, doc: Path) -> None:
     results, machine = load(directory)
-    svg = doc.parent / "performance.svg"
-    svg.write_text(chart(results), encoding="utf-8")
+    picture = doc.parent / "performance.png"
+    if not chart_png(results, picture):
+        picture = doc.parent / "performance.svg"
+        picture.write_text(chart(results), encoding="utf-8")
     loads = [r["load_before"] for r in results.values()] + [
         r["load_after"] for r in results.values()
     ]
@@ -441,7 +508,7 @@ def render(directory: Path, doc: Path) -> None:
         "",
         *targets(results),
         "",
-        "![throughput, scaling and memory](performance.svg)",
+        f"![throughput, scaling and memory]({picture.name})",
         "",
         "## All measurements",
         "",
