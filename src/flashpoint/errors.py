@@ -47,6 +47,11 @@ CATALOGUE: dict[str, ErrorKind] = {
             "an optional package is not installed",
             "Install it into the same environment (for Polars: `pip install 'flashpoint[polars]'`), or use the pandas default.",
         ),
+        ErrorKind(
+            "FP106",
+            "the feeds file is not valid",
+            "See docs/WATCH.md for the feeds file format and an example.",
+        ),
         # input
         ErrorKind(
             "FP201", "the input is empty", "Check that the file or field holds article text."
@@ -153,6 +158,41 @@ CATALOGUE: dict[str, ErrorKind] = {
             "FP502",
             "the address is private or local",
             "Allow it with --allow-private if you trust it.",
+        ),
+        ErrorKind(
+            "FP503",
+            "the redirects loop or go on too long",
+            "Open the URL in a browser to see where it leads, and give the final address.",
+        ),
+        ErrorKind(
+            "FP504",
+            "the response is larger than the limit",
+            "Raise `max_bytes` in the feeds file if the page is genuine.",
+        ),
+        ErrorKind(
+            "FP505",
+            "the response is not a page or a feed of a type flashpoint reads",
+            "Check the URL points at an HTML page, an RSS/Atom feed or a sitemap.",
+        ),
+        ErrorKind(
+            "FP506",
+            "the server failed or timed out, also on retries",
+            "The link stays queued and is tried again on later polls; check the site if it persists.",
+        ),
+        ErrorKind(
+            "FP507",
+            "the server refused the request",
+            "The page may be gone (404/410) or forbidden (401/403); remove it from the feeds file.",
+        ),
+        ErrorKind(
+            "FP508",
+            "the feed or sitemap is malformed or unsafe XML",
+            "Check the feed in a validator; documents declaring a DTD or entities are refused.",
+        ),
+        ErrorKind(
+            "FP509",
+            "an alert could not be delivered",
+            "Check the webhook URL or the SMTP settings in the feeds file (docs/WATCH.md).",
         ),
         # analytics and serving
         ErrorKind(
