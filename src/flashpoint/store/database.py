@@ -18,7 +18,7 @@ from flashpoint.store.queries import (
     read_events,
     read_rejections,
 )
-from flashpoint.store.schema import migrate
+from flashpoint.store.schema import check_version, migrate
 from flashpoint.store.writer import StoreWriter
 
 
@@ -54,20 +54,27 @@ class Store:
     schema migrations it lacks.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
         import duckdb  # noqa: PLC0415 - keep `flashpoint --help` fast
 
         self.path = Path(path).expanduser()
+        self.read_only = read_only
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = duckdb.connect(str(self.path))
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = duckdb.connect(str(self.path), read_only=read_only)
         except (OSError, duckdb.Error) as exc:
             raise StoreError(
                 "FP401", f"cannot open the database: {exc}", source=str(self.path)
             ) from exc
         try:
             self._conn.execute("SET TimeZone = 'UTC'")
-            self.schema_version = migrate(self._conn, str(self.path))
+            # Read-only (the HTTP server): no migration, but never read a newer schema.
+            self.schema_version = (
+                check_version(self._conn, str(self.path))
+                if read_only
+                else migrate(self._conn, str(self.path))
+            )
         except BaseException:
             self._conn.close()
             raise

@@ -126,6 +126,19 @@ def current_version(conn: Any) -> int:
     return int(row[0]) if row and row[0] is not None else 0
 
 
+def check_version(conn: Any, source: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    """The database's schema version, refusing one newer than this flashpoint (no changes made)."""
+    version = current_version(conn)
+    known = migrations[-1].version if migrations else 0
+    if version > known:
+        raise StoreError(
+            "FP402",
+            f"the database has schema version {version}; this flashpoint knows up to {known}",
+            source=source,
+        )
+    return version
+
+
 def migrate(conn: Any, source: str, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
     """Bring the database up to the newest schema; returns the version it ends at."""
     conn.execute(
