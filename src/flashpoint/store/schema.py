@@ -110,6 +110,40 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        2,
+        "stories and their member events (docs/STORIES.md)",
+        (
+            """
+            CREATE TABLE stories (
+                story_id VARCHAR PRIMARY KEY,
+                category VARCHAR NOT NULL,
+                actors VARCHAR[] NOT NULL,
+                recipients VARCHAR[] NOT NULL,
+                event_date VARCHAR,
+                period_start DATE,
+                period_end DATE,
+                first_report TIMESTAMPTZ,
+                latest_report TIMESTAMPTZ,
+                n_events INTEGER NOT NULL,
+                n_articles INTEGER NOT NULL,
+                n_outlets INTEGER NOT NULL,
+                headline VARCHAR NOT NULL,
+                grouped_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE story_members (
+                event_id VARCHAR PRIMARY KEY,
+                story_id VARCHAR NOT NULL,
+                article_id VARCHAR NOT NULL,
+                position INTEGER NOT NULL,
+                reason VARCHAR NOT NULL
+            )
+            """,
+            "CREATE INDEX story_members_story ON story_members (story_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
