@@ -141,3 +141,9 @@ def load_settings(config_path: Path | None = None, **overrides: Any) -> Settings
             values[key] = _coerce(key, os.environ[env_name], env_name)
     settings = replace(settings, **values)
     return settings.with_overrides(**overrides)
+
+
+def secret_from_env(name: str) -> str | None:
+    """A secret named in a config file by its environment variable (e.g. an SMTP password),
+    so the secret itself never sits in a file."""
+    return os.environ.get(name) or None
