@@ -144,6 +144,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX story_members_story ON story_members (story_id)",
         ),
     ),
+    Migration(
+        3,
+        "alerts raised by the analytics stage (docs/ANALYTICS.md)",
+        (
+            """
+            CREATE TABLE alerts (
+                alert_id VARCHAR PRIMARY KEY,
+                actor VARCHAR NOT NULL,
+                recipient VARCHAR,
+                period VARCHAR NOT NULL,
+                period_start DATE,
+                freq VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                value DOUBLE NOT NULL,
+                baseline DOUBLE NOT NULL,
+                message VARCHAR NOT NULL,
+                story_ids VARCHAR[] NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX alerts_dyad ON alerts (actor, recipient, period_start)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
