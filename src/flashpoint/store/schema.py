@@ -167,6 +167,49 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX alerts_dyad ON alerts (actor, recipient, period_start)",
         ),
     ),
+    Migration(
+        4,
+        "watch: polled sources, the queue of article links, delivered alerts (docs/WATCH.md)",
+        (
+            """
+            CREATE TABLE watch_sources (
+                url VARCHAR PRIMARY KEY,
+                kind VARCHAR NOT NULL,
+                etag VARCHAR,
+                last_modified VARCHAR,
+                polled_at TIMESTAMPTZ,
+                next_poll_at TIMESTAMPTZ,
+                last_status VARCHAR,
+                failures INTEGER NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE watch_links (
+                canonical_url VARCHAR PRIMARY KEY,
+                url VARCHAR NOT NULL,
+                source_url VARCHAR NOT NULL,
+                outlet VARCHAR,
+                language VARCHAR,
+                title VARCHAR,
+                published_at TIMESTAMPTZ,
+                state VARCHAR NOT NULL,
+                article_id VARCHAR,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                not_before TIMESTAMPTZ,
+                last_error VARCHAR,
+                first_seen_at TIMESTAMPTZ NOT NULL,
+                updated_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE watch_alerts (
+                alert_id VARCHAR PRIMARY KEY,
+                sent_at TIMESTAMPTZ NOT NULL,
+                sinks VARCHAR NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
