@@ -3,6 +3,7 @@
 from flashpoint.store.database import CodingState, Store, StoreStats, open_store
 from flashpoint.store.queries import ArticleFilter, EventFilter
 from flashpoint.store.schema import LATEST_VERSION, MIGRATIONS, Migration
+from flashpoint.store.stories import StoryFilter
 from flashpoint.store.writer import ArticleWrite, CodedArticle, Duplicate, StoreWriter
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "Store",
     "StoreStats",
     "StoreWriter",
+    "StoryFilter",
     "open_store",
 ]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from flashpoint.errors import StoreError
-from flashpoint.models import Article, Event, Rejection
+from flashpoint.models import Article, Event, Rejection, Story
 from flashpoint.store.queries import (
     ArticleFilter,
     EventFilter,
@@ -19,6 +19,15 @@ from flashpoint.store.queries import (
     read_rejections,
 )
 from flashpoint.store.schema import check_version, migrate
+from flashpoint.store.stories import (
+    StoryFilter,
+    read_events_by_id,
+    read_stories,
+    read_stories_near,
+    read_story,
+    read_story_ids_for,
+    read_ungrouped_events,
+)
 from flashpoint.store.writer import StoreWriter
 
 
@@ -184,6 +193,31 @@ class Store:
             [limit],
         ).fetchall()
         return [(str(a), str(r), int(n)) for a, r, n in rows]
+
+    # -- stories (docs/STORIES.md) -------------------------------------------
+
+    def stories(self, flt: StoryFilter | None = None, *, members: bool = False) -> list[Story]:
+        """Stories matching the filter, by date; their members only when asked."""
+        return read_stories(self._conn, flt or StoryFilter(), members=members)
+
+    def story(self, story_id: str) -> Story | None:
+        """One story with its members, by id or an unambiguous prefix of it."""
+        return read_story(self._conn, story_id)
+
+    def story_ids_for(self, event_ids: list[str]) -> dict[str, str]:
+        """event id -> story id for the given events (events in no story are left out)."""
+        return read_story_ids_for(self._conn, event_ids)
+
+    def stories_near(self, since: date, until: date) -> list[Story]:
+        """Stories with members whose events' dates overlap [since, until]."""
+        return read_stories_near(self._conn, since, until)
+
+    def ungrouped_events(self) -> list[Event]:
+        """Events in no story yet."""
+        return read_ungrouped_events(self._conn)
+
+    def events_by_id(self, event_ids: list[str]) -> list[Event]:
+        return read_events_by_id(self._conn, event_ids)
 
 
 def open_store(path: Path | str | None = None) -> Store:

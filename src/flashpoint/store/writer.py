@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from flashpoint.models import Article, Event, Rejection, utc_now
+from flashpoint.models import Article, Event, Rejection, Story, utc_now
 from flashpoint.store.rows import (
     ARTICLE_COLUMNS,
     ENTITY_COLUMNS,
@@ -21,6 +21,7 @@ from flashpoint.store.rows import (
     event_row,
     rejection_row,
 )
+from flashpoint.store.stories import clear_stories, prune_members, write_stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +185,22 @@ class StoreWriter:
                     [rejection_row(c.failure) for c in failures if c.failure is not None],
                 )
         return len(event_rows)
+
+    # -- stories (docs/STORIES.md) ---------------------------------------------
+
+    def save_stories(self, stories: Sequence[Story], removed: Sequence[str] = ()) -> int:
+        """Replace these stories with their members and delete the `removed` story ids."""
+        if not stories and not removed:
+            return 0
+        with self._transaction() as conn:
+            return write_stories(conn, stories, removed)
+
+    def clear_stories(self) -> int:
+        """Delete every story (before regrouping from scratch); returns how many there were."""
+        with self._transaction() as conn:
+            return clear_stories(conn)
+
+    def prune_story_members(self) -> list[str]:
+        """Drop story members whose event no longer exists; returns the story ids touched."""
+        with self._transaction() as conn:
+            return prune_members(conn)

@@ -1,0 +1,214 @@
+"""The grouping test: may an event join a story? Each test passes or fails with its values.
+
+An event joins a story when, compared with the story's founding event and members:
+
+1. family: its category is in the story's category family (families.py);
+2. status: a factual event only joins a story founded by a factual event;
+3. dates: its date period is within `window_days` of the founder's period (periods of a
+   week, month or year compare by their nearest days, so coarser dates are compatible
+   with the days they contain);
+4. actors: its actor codes overlap the story's; when either side has no actor the test
+   passes as "unknown" and the stricter wording threshold applies;
+5. recipients: not disjoint (both stated and no code in common fails);
+6. wording: the best similarity with a member's evidence sentence reaches
+   `min_wording`, or `min_wording_loose` when a date is coarser than a day or an actor is
+   unknown.
+
+Failing any test keeps the event out. The reason string of a member lists the values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from flashpoint.models import Article, Event, EventDate
+from flashpoint.stories.families import family_of, is_factual
+from flashpoint.stories.wording import content_words, wording_similarity
+
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingOptions:
+    """How strict grouping is. The defaults are discussed in docs/STORIES.md."""
+
+    window_days: int = 3
+    min_wording: float = 0.25
+    min_wording_loose: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: date
+    end: date
+    granularity: str
+
+    @property
+    def coarse(self) -> bool:
+        return self.granularity != "day" or self.start != self.end
+
+
+def event_period(value: EventDate) -> Period | None:
+    """The days an event date covers: 2024-04-02, 2024-W14, 2024-04, 2024 or A/B ranges."""
+    text = value.value
+    if not text:
+        return None
+    if "/" in text:
+        first_text, _, last_text = text.partition("/")
+        first = event_period(EventDate(first_text, value.granularity, value.type))
+        last = event_period(EventDate(last_text, value.granularity, value.type))
+        if first is None or last is None:
+            return None
+        return Period(first.start, last.end, value.granularity)
+    try:
+        if "-W" in text:
+            year, week = text.split("-W")
+            start = date.fromisocalendar(int(year), int(week[:2]), 1)
+            return Period(start, start + timedelta(days=6), "week")
+        parts = text.split("-")
+        if len(parts) == 3:
+            day = date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+            return Period(day, day, "day")
+        if len(parts) == 2:
+            start = date(int(parts[0]), int(parts[1]), 1)
+            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return Period(start, following - timedelta(days=1), "month")
+        if len(parts) == 1 and len(text) == 4:
+            return Period(date(int(text), 1, 1), date(int(text), 12, 31), "year")
+    except ValueError:
+        return None
+    return None
+
+
+def days_apart(first: Period, second: Period) -> int:
+    """Days between the nearest days of two periods; 0 when they overlap."""
+    return max(0, (second.start - first.end).days, (first.start - second.end).days)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Where an event was reported: the parts of its article that stories summarise."""
+
+    article_id: str
+    outlet: str | None
+    published_at: datetime | None
+    url: str | None
+
+    @classmethod
+    def of(cls, article: Article) -> Report:
+        return cls(article.id, article.outlet, article.published_at, article.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """An event with what the tests compare, computed once."""
+
+    event: Event
+    report: Report | None
+    family: str
+    factual: bool
+    period: Period | None
+    actors: frozenset[str]
+    recipients: frozenset[str]
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, event: Event, report: Report | None) -> Profile:
+        return cls(
+            event=event,
+            report=report,
+            family=family_of(event.category),
+            factual=is_factual(event.status),
+            period=event_period(event.date),
+            actors=frozenset(a.code for a in event.actors),
+            recipients=frozenset(r.code for r in event.recipients),
+            words=content_words(event),
+        )
+
+    def sort_key(self) -> tuple[int, int, float, str]:
+        """Processing order: finer dates first, then by date, publication and event id."""
+        rank = _GRANULARITY_RANK.get(self.period.granularity if self.period else "unknown", 4)
+        day = self.period.start.toordinal() if self.period else date.max.toordinal()
+        published = (
+            self.report.published_at.timestamp()
+            if self.report is not None and self.report.published_at is not None
+            else float("inf")
+        )
+        return rank, day, published, self.event.event_id
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The outcome of testing an event against a story."""
+
+    passed: bool
+    score: float
+    reason: str
+
+
+def _fail(reason: str, score: float = 0.0) -> Match:
+    return Match(passed=False, score=score, reason=reason)
+
+
+def _codes(codes: frozenset[str]) -> str:
+    return ",".join(sorted(codes)) or "none"
+
+
+def match_story(
+    candidate: Profile,
+    founder: Profile,
+    *,
+    members: Sequence[Profile],
+    actors: frozenset[str],
+    recipients: frozenset[str],
+    options: GroupingOptions,
+) -> Match:
+    """Test `candidate` against a story (founder, members, and the union of their codes)."""
+    event = candidate.event
+    if candidate.family != founder.family:
+        return _fail(f"family {candidate.family} is not {founder.family}")
+    if candidate.factual and not founder.factual:
+        return _fail(f"a {event.status} event does not join a {founder.event.status} story")
+    if candidate.period is None or founder.period is None:
+        return _fail("date unresolved")
+    gap = days_apart(candidate.period, founder.period)
+    if gap > options.window_days:
+        return _fail(f"dates {gap} days apart (window {options.window_days})")
+    loose = candidate.period.coarse or founder.period.coarse
+    shared_actors = candidate.actors & actors
+    if candidate.actors and actors and not shared_actors:
+        return _fail(f"actors {_codes(candidate.actors)} vs {_codes(actors)}")
+    if not shared_actors:
+        loose = True
+    if candidate.recipients and recipients and not candidate.recipients & recipients:
+        return _fail(f"recipients {_codes(candidate.recipients)} vs {_codes(recipients)}")
+    best, best_member = 0.0, founder
+    for member in members:
+        value = wording_similarity(candidate.words, member.words)
+        if value > best:
+            best, best_member = value, member
+    threshold = options.min_wording_loose if loose else options.min_wording
+    if best < threshold:
+        return _fail(f"wording {best:.2f} below {threshold:.2f}", best)
+    categories = (
+        event.category
+        if event.category == founder.event.category
+        else f"{event.category}~{founder.event.category}"
+    )
+    recipient_text = (
+        _codes(candidate.recipients & recipients)
+        if candidate.recipients and recipients
+        else "unstated on one side"
+    )
+    shared_words = ", ".join(sorted(candidate.words & best_member.words)[:6])
+    reason = (
+        f"family {candidate.family} ({categories}); "
+        f"actors {_codes(shared_actors) if shared_actors else 'unknown on one side'}; "
+        f"recipients {recipient_text}; "
+        f"dates {gap} days apart ({event.date.value} vs {founder.event.date.value}"
+        f"{', coarse' if candidate.period.coarse or founder.period.coarse else ''}); "
+        f"wording {best:.2f} with {best_member.event.event_id} ({shared_words})"
+    )
+    return Match(passed=True, score=best - 0.05 * gap, reason=reason)
