@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from flashpoint.models import Article, Event, Rejection, Story, utc_now
+from flashpoint.models import Alert, Article, Event, Rejection, Story, utc_now
+from flashpoint.store.analytics import write_alerts
 from flashpoint.store.rows import (
     ARTICLE_COLUMNS,
     ENTITY_COLUMNS,
@@ -204,3 +205,12 @@ class StoreWriter:
         """Drop story members whose event no longer exists; returns the story ids touched."""
         with self._transaction() as conn:
             return prune_members(conn)
+
+    # -- alerts (docs/ANALYTICS.md) ----------------------------------------------
+
+    def replace_alerts(
+        self, actor: str, recipient: str | None, periods: list[str], alerts: Sequence[Alert]
+    ) -> int:
+        """Replace a dyad's alerts for the periods examined with these; returns how many stored."""
+        with self._transaction() as conn:
+            return write_alerts(conn, actor, recipient, periods, list(alerts))
