@@ -171,6 +171,11 @@ def clause_subject(
         for word, o in view.preps(head):
             if word in {"on", "upon"}:
                 return view.conjuncts(o), False
+    if dep == "xcomp" and view.children(head, ("nsubjpass",)):
+        # "Rubio is expected to meet Iwaya", "X was forced to withdraw": the passive
+        # subject of the governing verb is the one who meets or withdraws.
+        subjects, _ = clause_subject(view, head, seen | {v})
+        return subjects, False
     if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "acomp"}:
         return clause_subject(view, head, seen | {v})
     if dep in {"dobj", "attr"} and view.lemma(head) in LIGHT_VERBS:

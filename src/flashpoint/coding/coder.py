@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from flashpoint.coding import context as contexts
+from flashpoint.coding.actor_types import is_country_code
 from flashpoint.coding.clauses import ParseView
 from flashpoint.coding.events import Frame, find_frames, threat_mode_for
 from flashpoint.coding.prefilter import select_sentences
@@ -35,6 +36,7 @@ from flashpoint.models import (
     Entity,
     Event,
     EventDate,
+    Location,
     ParsedSentence,
     TextSpan,
     event_id_for,
@@ -55,6 +57,24 @@ _REJECT_MODE = {
 _CONDITIONAL_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 _FUTURE_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _DRILL_CATEGORIES = frozenset({"MOBILIZE"})
+_CONTACT = frozenset({"CONSULT"})
+_DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE"})
+_DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
+_VERBAL = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+    }
+)
 _UNKNOWN_CODE = "---"
 _PHRASAL = frozenset({"up", "down", "out", "off", "back", "over"})
 
@@ -172,6 +192,8 @@ class Coder:
         text = article.text
         sentence = view.sentence
         category, mode, status = _refine(view, frame, roles, status_cues(view, frame))
+        if not _political(category, roles):
+            return None
         if category == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
             if any(m.code.startswith("IGO") for m in roles.actors):
                 mode = "multilateral"  # "G7 leaders met": a meeting of members
@@ -189,6 +211,9 @@ class Coder:
         if status in {"asserted", "alleged"} and _long_before(when, article):
             status = "historical"
         place = res.event_location(text, sentence.start, sentence.end, t_start)
+        recipients = tuple(_entity(m) for m in roles.recipients)
+        if not recipients:
+            recipients = _default_recipients(category, mode, roles, place)
         confidence = _confidence(view, frame, roles, via_reference)
         return Event(
             event_id=event_id_for(article.id, sentence.start, t_start, category),
@@ -198,7 +223,7 @@ class Coder:
             status=status,
             context=contexts.event_context(cues, category),
             actors=tuple(_entity(m) for m in roles.actors),
-            recipients=tuple(_entity(m) for m in roles.recipients),
+            recipients=recipients,
             date=when,
             location=place,
             sentence=TextSpan(sentence.start, sentence.end, text[sentence.start : sentence.end]),
@@ -210,6 +235,61 @@ class Coder:
             attribution=_entity(roles.attribution) if roles.attribution is not None else None,
             reciprocal=roles.reciprocal,
         )
+
+
+def _default_recipients(
+    category: str, mode: str | None, roles: Roles, place: Location | None
+) -> tuple[Entity, ...]:
+    """The target of an event whose recipient the sentence leaves implicit.
+
+    Protest and repression are domestic by nature: "students rallied in Kirkuk" is
+    aimed at the authorities of the place (sector GOV), "police imposed a curfew" at
+    the population (CVL) of the place, or of the actor's own country when no place is
+    stated. Threats of domestic measures (curfews, restrictions, arrests) follow the
+    same rule. An attack with a stated place targets that place's country; a
+    deployment only a foreign one (troops moved at home target nobody).
+    The entity's offsets are those of the place, or of the actor the country comes from.
+    """
+    actor = next((m for m in roles.actors if is_country_code(m.code)), None)
+    where = place.country if place is not None else None
+    if category in _DOMESTIC_TARGETS or (category == "THREATEN" and mode in _DOMESTIC_THREATS):
+        sector = "GOV" if category == "PROTEST" else "CVL"
+        if place is not None and where is not None:
+            return (Entity(where, sector, place.name, place.start, place.end),)
+        if actor is not None:
+            return (Entity(actor.code, sector, actor.text, actor.start, actor.end),)
+        return ()
+    if place is None or where is None:
+        return ()
+    if category == "ASSAULT":
+        return (Entity(where, "CVL", place.name, place.start, place.end),)
+    if category == "MOBILIZE" and actor is not None and where != actor.code:
+        return (Entity(where, None, place.name, place.start, place.end),)
+    return ()
+
+
+def _political(category: str, roles: Roles) -> bool:
+    """False for frames that are not political events between actors.
+
+    - commentary: the subject is an analyst, expert, observer ... ("analysts praised X",
+      "experts warn"), or a generic "you";
+    - reporting: a meeting or talk with a news outlet or journalist ("spoke with VOA"):
+      interviews are how news is gathered, not diplomacy (requests for comment are
+      handled in the lexicon);
+    - verbal acts with nobody named on either side ("it was a mistake to support ...",
+      "if a deal is made"): a statement, request or agreement needs a party. A subject
+      that is a proper name the lexicon does not know still counts as a party
+      (misspelt or unlisted names). Material acts (attacks, arrests, launches,
+      protests) stay: news often leaves their perpetrator unnamed ("five soldiers
+      were killed").
+    """
+    subject = set(roles.subject_words)
+    if subject & {"you"} or any(classes_of(w) & {"commentator"} for w in subject):
+        return False
+    if category in _CONTACT and any(m.sector == "MED" for m in (*roles.actors, *roles.recipients)):
+        return False
+    named = roles.actors or roles.recipients or roles.subject_named
+    return bool(named) or category not in _VERBAL
 
 
 def _refine(

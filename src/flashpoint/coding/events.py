@@ -21,6 +21,7 @@ from flashpoint.coding.clauses import (
 from flashpoint.coding.triggers import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
+    NOT_EVENT,
     NOUN_SENSES,
     SPEECH_VERBS,
     VERB_SENSES,
@@ -257,7 +258,7 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         and any("weapon" in classes_of(view.lemma(t.i)) for t in view.tokens)
     ):
         return Frame(i, i, "MOBILIZE", "weapons", 0.6)
-    if sense is None:
+    if sense is None or sense.category == NOT_EVENT:
         return None
     return Frame(
         i, i, sense.category, sense.mode, sense.strength, wrapper=lemma if sense.wraps else None
@@ -268,11 +269,13 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     tok = view.tok(i)
     if tok.pos not in {"NOUN", "PROPN"}:
         return None
+    if _in_proper_name(view, i):
+        return None  # "the Dayton Accords", "Operation Summit": a name, not an event
     senses = NOUN_SENSES.get(view.lemma(i))
     if senses is None:
         return None
     sense = choose_sense(senses, _noun_words(view, i), view, i, set())
-    if sense is None:
+    if sense is None or sense.category == NOT_EVENT:
         return None
     return Frame(
         i,
@@ -283,6 +286,17 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
         nominal=True,
         wrapper=view.lemma(i) if sense.wraps else None,
     )
+
+
+def _in_proper_name(view: ParseView, i: int) -> bool:
+    """A capitalised proper-noun trigger inside a sentence, part of a name with another one."""
+    tok = view.tok(i)
+    if i == 0 or tok.tag not in {"NNP", "NNPS"} or not tok.text[:1].isupper():
+        return False
+    if tok.text.isupper():
+        return False  # an acronym or a shouted headline word
+    before = view.tok(i - 1)
+    return before.tag in {"NNP", "NNPS"} and before.text[:1].isupper()
 
 
 def _light_anchor(view: ParseView, noun: int) -> int | None:

@@ -53,6 +53,7 @@ class Roles:
     reciprocal: bool = False
     via_reference: bool = False  # an actor came from a pronoun or "the country"
     subject_words: list[str] = field(default_factory=list)
+    subject_named: bool = False  # a subject head is a proper noun (known to the lexicon or not)
 
 
 def _overlapping(view: ParseView, tokens: Sequence[int], mentions: Sequence[Any]) -> list[Any]:
@@ -115,9 +116,13 @@ def _agents(view: ParseView, v: int) -> list[int]:
 
 def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[list[int]]:
     """Candidate recipient phrases of verb v, most direct first (each with its conjuncts)."""
-    groups: list[list[int]] = [
-        view.conjuncts(c) for c in view.children(v, ("dobj", "obj", "dative")) if c != frame.trigger
-    ]
+    groups: list[list[int]] = []
+    if frame.category != "MOBILIZE":  # what is deployed or put on alert is one's own force
+        groups = [
+            view.conjuncts(c)
+            for c in view.children(v, ("dobj", "obj", "dative"))
+            if c != frame.trigger
+        ]
     for word, o in view.preps(v):
         if word in _RECIPIENT_PREPS or (visit and word in _VISIT_PREPS):
             groups.append(view.conjuncts(o))
@@ -226,6 +231,7 @@ def assign_roles(
     else:
         subj, passive = clause_subject(view, v)
         roles.subject_words = [view.lemma(s) for s in subj]
+        roles.subject_named = any(view.tok(s).pos == "PROPN" for s in subj)
         if passive:
             agents = _agents(view, v)
             roles.actors, via = mentions_for(view, agents, mentions, resolve)

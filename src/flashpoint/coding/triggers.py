@@ -55,6 +55,11 @@ def _lex(entries: dict[str, tuple[Sense, ...] | Sense]) -> dict[str, tuple[Sense
     return {k: v if isinstance(v, tuple) else (v,) for k, v in entries.items()}
 
 
+# A sense with this category means "not an event": it stops the senses after it.
+NOT_EVENT: Final[str] = "NONE"
+# Journalists' questions and interviews are reporting, not political contact or demands.
+_NOT_EVENT_MEDIA = S(NOT_EVENT, args="media")
+_NOT_EVENT_PRESS = S(NOT_EVENT, subj="media")
 _ASSAULT = S("ASSAULT", strength=0.75)
 _REQUEST = S("REQUEST", strength=0.8, wraps=True)
 _REJECT = S("REJECT", strength=0.8, wraps=True)
@@ -120,7 +125,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "pressurize": S("REQUEST", strength=0.7, wraps=True),
         "push": S("REQUEST", preps="for", strength=0.65, wraps=True),
         "lobby": S("REQUEST", strength=0.6, wraps=True),
-        "seek": S("REQUEST", args="aid", strength=0.65),
+        "seek": (_NOT_EVENT_MEDIA, S("REQUEST", args="aid", strength=0.65)),
         "defend": S("SUPPORT", args="people right policy decision", strength=0.5),
         "reduce": S("SANCTION", "discontinue", args="aid ties", strength=0.65),
         "reimpose": (
@@ -229,6 +234,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "tour": S("CONSULT", "visit", strength=0.55),
         "telephone": S("CONSULT", "phone", strength=0.85),
         "speak": (
+            _NOT_EVENT_MEDIA,
+            _NOT_EVENT_PRESS,
             S("CONSULT", "phone", args="phone telephone", strength=0.8),
             S("CONSULT", preps="with", strength=0.6),
         ),
@@ -238,7 +245,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "confer": S("CONSULT", strength=0.7),
         "consult": S("CONSULT", strength=0.7),
         "discuss": S("CONSULT", strength=0.6),
-        "talk": S("CONSULT", preps="with", strength=0.6),
+        "talk": (_NOT_EVENT_MEDIA, _NOT_EVENT_PRESS, S("CONSULT", preps="with", strength=0.6)),
         "mediate": S("CONSULT", "third-party", strength=0.8),
         "welcome": (
             S("CONSULT", "visit", args="diplomat people", strength=0.6),
@@ -251,8 +258,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         # --- REQUEST
         "urge": _REQUEST,
         "demand": _REQUEST,
-        "ask": _REQUEST,
-        "request": _REQUEST,
+        "ask": (_NOT_EVENT_MEDIA, _REQUEST),
+        "request": (_NOT_EVENT_MEDIA, _REQUEST),
         "appeal": _REQUEST,
         "press": S("REQUEST", preps="for", strength=0.7, wraps=True),
         "plead": _REQUEST,
@@ -325,6 +332,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
             S("CONCEDE", args="protest", strength=0.6),
         ),
         "stop": (
+            S("PROTEST", "strike", args="work", strength=0.7),  # "workers stopped work"
             S("SANCTION", "discontinue", args="aid ties talks", strength=0.65),
             S("RETREAT", "ceasefire", args="attack", strength=0.6),
         ),
@@ -337,6 +345,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "prohibit": S("SANCTION", strength=0.6),
         "withdraw": (
             S("RETREAT", "withdraw", args="troops", strength=0.85),
+            S("RETREAT", "withdraw", subj="troops", strength=0.8),  # "troops withdrew from X"
             S("SANCTION", "withdraw", preps="from", strength=0.7),
             S("RETREAT", "withdraw", strength=0.6),
         ),
@@ -356,7 +365,11 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         ),
         "deport": S("COERCE", "deport", strength=0.85),
         "extradite": S("COOPERATE", strength=0.7),
-        "seize": S("COERCE", "seize", strength=0.8),
+        "seize": (
+            S(NOT_EVENT, args="abstract"),  # "seize the initiative", "seize hegemony"
+            S(NOT_EVENT, preps="on upon"),  # "seized on by critics"
+            S("COERCE", "seize", strength=0.8),
+        ),
         "confiscate": S("COERCE", "seize", strength=0.85),
         "impound": S("COERCE", "seize", strength=0.8),
         "occupy": S("COERCE", "seize", strength=0.7),
@@ -374,7 +387,10 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
             S("RETREAT", "ceasefire", args="ceasefire", strength=0.8),
         ),
         # --- RETREAT and CONCEDE
-        "release": S("RETREAT", "release", strength=0.8),
+        "release": (
+            S(NOT_EVENT, args="document"),  # "released a statement": publishing, not freeing
+            S("RETREAT", "release", strength=0.8),
+        ),
         "free": S("RETREAT", "release", args="detainee people crowd", strength=0.8),
         "repatriate": S("RETREAT", "release", strength=0.7),
         "demobilize": S("RETREAT", "disarm", strength=0.8),
@@ -438,7 +454,10 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         # --- COOPERATE and AID
         "cooperate": S("COOPERATE", strength=0.6),
         "collaborate": S("COOPERATE", strength=0.6),
-        "share": S("COOPERATE", strength=0.6),
+        "share": (
+            S("COOPERATE", args="information", strength=0.6),
+            S("COOPERATE", preps="with", strength=0.55),
+        ),
         "aid": S("AID", strength=0.7),
         "donate": S("AID", strength=0.8),
         "provide": S("AID", args="aid troops weapon arm asylum", strength=0.7),
@@ -463,7 +482,11 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "march": _DEMO,
         "picket": _DEMO,
         "riot": S("PROTEST", "riot", strength=0.85),
-        "block": S("PROTEST", "obstruct", subj="crowd", strength=0.7),
+        "block": (
+            S("COERCE", "censor", args="online", strength=0.65),
+            S("PROTEST", "obstruct", args="road", strength=0.7),
+            S("PROTEST", "obstruct", subj="crowd", strength=0.7),
+        ),
         "blockade": (
             S("PROTEST", "obstruct", subj="crowd", strength=0.75),
             S("COERCE", "restrict", strength=0.7),
@@ -591,7 +614,7 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "withdrawal": S("RETREAT", "withdraw", strength=0.75),
         "pullback": S("RETREAT", "withdraw", strength=0.75),
         "pullout": S("RETREAT", "withdraw", strength=0.75),
-        "release": S("RETREAT", "release", strength=0.7),
+        "release": (S(NOT_EVENT, args="document"), S("RETREAT", "release", strength=0.7)),
         "resignation": S("RETREAT", "resign", strength=0.7),
         "aid": S("AID", strength=0.7),
         "assistance": S("AID", strength=0.65),
@@ -631,7 +654,7 @@ FUTURE_VERBS: Final[frozenset[str]] = _words(
     "plan intend prepare aim expect schedule set decide mean"
 )
 HYPOTHETICAL_VERBS: Final[frozenset[str]] = _words(
-    "consider want seek hope wish try attempt mull weigh propose"
+    "consider want seek hope wish try attempt mull weigh propose need suppose"
 )
 NEGATING_VERBS: Final[frozenset[str]] = _words("fail deny refrain avoid")
 ASPECT_VERBS: Final[frozenset[str]] = (

@@ -93,6 +93,37 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "trader merchant woman man pensioner voter group"
     ),
     "fire_at": words_of("at on upon"),
+    "document": words_of(
+        "statement message video footage photo photograph picture image report book data "
+        "figure statistic album song film movie documentary list detail information result "
+        "record study paper document declaration transcript letter communique guideline "
+        "program programme version recording audio tape poll survey memoir novel trailer "
+        "single edition issue text plan budget report white manifesto"
+    ),
+    "abstract": words_of(
+        "hegemony power opportunity chance initiative moment momentum advantage lead "
+        "attention imagination headline spotlight limelight day mantle"
+    ),
+    "information": words_of(
+        "intelligence information data technology expertise experience know-how evidence "
+        "knowledge secret findings finding assessment"
+    ),
+    "online": words_of(
+        "website site web internet access account content platform app page channel "
+        "broadcast network service post"
+    ),
+    "road": words_of(
+        "road street highway motorway traffic bridge entrance railway rail track port "
+        "route junction intersection crossing border-crossing artery"
+    ),
+    "media": words_of(
+        "journalist reporter correspondent interviewer press media newspaper outlet "
+        "broadcaster voa bbc cnn reuters afp yonhap interview comment podcast"
+    ),
+    "commentator": words_of(
+        "analyst expert observer researcher scholar professor commentator economist "
+        "academic author historian writer pundit columnist specialist"
+    ),
     "weapon_mod": words_of("test-fire test-firing firing test"),
 }
 

@@ -71,7 +71,12 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n")
+# Ends: terminal punctuation before white space; a blank line; a line ending in a colon
+# (a statement introduced on its own line); a line break before a bulleted line. A lone
+# line break elsewhere may be a hard wrap inside a sentence, so it does not split.
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|:[ \t]*\n(?=\s*\S)|\n(?=[ \t]*[-•*][ \t])"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

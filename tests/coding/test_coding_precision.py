@@ -1,0 +1,130 @@
+"""Precision rules of the coder: what is not a political event, and implicit recipients.
+
+Hand-written news sentences through the real pipeline; each test names one general rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.coder import Coder
+from flashpoint.config import Settings
+from flashpoint.models import Event
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_article(make_article(text, published="2024-04-03"))
+
+
+def categories(coder: Coder, text: str) -> set[str]:
+    return {e.category for e in code(coder, text)}
+
+
+def only(coder: Coder, text: str, category: str) -> Event:
+    found = [e for e in code(coder, text) if e.category == category]
+    assert len(found) == 1, f"expected one {category} in {text!r}, got {found}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The foreign ministry released a statement on Sunday.", "RETREAT"),
+        ("Pyongyang released a video of the parade.", "RETREAT"),
+        ("VOA spoke with the former minister about the talks.", "CONSULT"),
+        ("The senator talked to reporters in Washington.", "CONSULT"),
+        ("The ministry did not reply to an email requesting comment.", "REQUEST"),
+        ("Security analysts praised ECOWAS for its standby force.", "SUPPORT"),
+        ("Experts warned that Iran could enrich more uranium.", "THREATEN"),
+        ("It was a mistake to support the plan.", "SUPPORT"),
+        ("If you are willing to help, we will try.", "AGREE"),
+        ("The court upheld the Dayton Accords on Monday.", "AGREE"),
+        ("The drills show the intention of Washington to seize hegemony in Asia.", "COERCE"),
+        ("People took to social media, sharing photos and videos.", "COOPERATE"),
+    ],
+)
+def test_precision_non_events_are_not_coded(coder: Coder, text: str, absent: str) -> None:
+    assert absent not in categories(coder, text)
+
+
+def test_precision_freeing_people_is_still_a_release(coder: Coder) -> None:
+    event = only(coder, "Hamas released two Israeli hostages on Friday.", "RETREAT")
+    assert event.mode == "release"
+
+
+def test_precision_sharing_intelligence_with_a_state_is_cooperation(coder: Coder) -> None:
+    event = only(coder, "Israel shared intelligence with the United States.", "COOPERATE")
+    assert [a.code for a in event.actors] == ["ISR"]
+
+
+def test_precision_blocking_websites_is_censorship_and_blocking_roads_is_protest(
+    coder: Coder,
+) -> None:
+    assert only(coder, "Authorities in Iran blocked access to Instagram.", "COERCE").mode == (
+        "censor"
+    )
+    assert only(coder, "Farmers blocked roads near Brussels.", "PROTEST").mode == "obstruct"
+
+
+def test_precision_workers_stopping_work_is_a_strike(coder: Coder) -> None:
+    assert only(
+        coder, "Thousands of French dock workers stopped work on Monday.", "PROTEST"
+    ).mode == ("strike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain needs to suspend immigration for three years.",
+        "Serbia and Kosovo were supposed to sign the agreement last year.",
+    ],
+)
+def test_precision_necessity_and_expectation_are_not_asserted(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert events
+    assert all(e.status != "asserted" for e in events)
+
+
+def test_precision_passive_raising_subject_is_the_actor(coder: Coder) -> None:
+    event = next(e for e in code(coder, "Blinken is expected to meet Wang Yi in Beijing."))
+    assert [a.code for a in event.actors] == ["USA"]
+    assert "USA" not in [r.code for r in event.recipients]
+
+
+def test_precision_troops_withdrawing_is_retreat(coder: Coder) -> None:
+    event = only(coder, "Ethiopian troops withdrew from Somalia on Friday.", "RETREAT")
+    assert event.mode == "withdraw"
+
+
+def test_precision_domestic_arrest_targets_the_place_population(coder: Coder) -> None:
+    event = only(coder, "Police arrested 20 protesters in Tbilisi on Saturday.", "COERCE")
+    assert [(r.code, r.sector) for r in event.recipients] == [("GEO", "CVL")]
+
+
+def test_precision_protest_without_target_is_against_own_government(coder: Coder) -> None:
+    event = only(coder, "Thousands of Kenyan students protested on Tuesday.", "PROTEST")
+    assert [(r.code, r.sector) for r in event.recipients] == [("KEN", "GOV")]
+
+
+def test_precision_curfew_without_place_targets_the_actors_country(coder: Coder) -> None:
+    event = only(coder, "The Turkish government imposed a curfew after the riots.", "COERCE")
+    assert [(r.code, r.sector) for r in event.recipients] == [("TUR", "CVL")]
+
+
+def test_precision_mobilized_forces_are_not_the_recipient(coder: Coder) -> None:
+    event = only(coder, "South Korea's government put its military on alert.", "MOBILIZE")
+    assert [a.code for a in event.actors] == ["KOR"]
+    assert event.recipients == ()
+
+
+def test_precision_deployment_abroad_targets_the_host_but_not_at_home(coder: Coder) -> None:
+    abroad = only(coder, "Russia deployed troops in Belarus on Monday.", "MOBILIZE")
+    assert [r.code for r in abroad.recipients] == ["BLR"]
+    home = only(coder, "Russia deployed troops in Moscow on Monday.", "MOBILIZE")
+    assert home.recipients == ()
