@@ -211,6 +211,13 @@ class WatchState:
                 [not_before, error, utc_now(), link.canonical],
             )
 
+    def next_retry(self) -> datetime | None:
+        """The earliest time a link waiting after a transient failure may be tried again."""
+        row = self._conn.execute(
+            "SELECT min(not_before) FROM watch_links WHERE state = 'pending'"
+        ).fetchone()
+        return row[0] if row and row[0] is not None else None
+
     def link_counts(self) -> dict[str, int]:
         rows = self._conn.execute(
             "SELECT state, count(*) FROM watch_links GROUP BY state ORDER BY state"
