@@ -16,10 +16,19 @@ from flashpoint.cli.progress import progress_bar
 @read_option_flags
 @db_option
 @click.option("--quiet", is_flag=True, help="No progress bar and no list of problems.")
-def ingest_command(inputs: tuple[str, ...], db: Path | None, quiet: bool, **flags: Any) -> None:
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let URL inputs reach private, loopback and link-local addresses (docs/WATCH.md).",
+)
+def ingest_command(
+    inputs: tuple[str, ...], db: Path | None, quiet: bool, allow_private: bool, **flags: Any
+) -> None:
     """Read articles into the database (text, Markdown, HTML, JSON Lines, CSV, .gz).
 
-    INPUTS are files, directories (read recursively) or - for standard input.
+    INPUTS are files, directories (read recursively), - for standard input, or http(s)
+    URLs of pages (fetched safely, see docs/WATCH.md; private addresses need
+    --allow-private).
     Ingesting an article again keeps one copy: the same id, or the same text under
     another id, is counted as a duplicate. Inputs that cannot be used are stored as
     rejections with the reason (see `flashpoint stats`). Then run `flashpoint code`.
@@ -28,7 +37,7 @@ def ingest_command(inputs: tuple[str, ...], db: Path | None, quiet: bool, **flag
     Examples:
       flashpoint ingest articles/ --db news.duckdb
       flashpoint ingest feed.jsonl.gz --text-field body --date-field pubDate
-      curl -s https://example.org/a.html | flashpoint ingest - --format html
+      flashpoint ingest https://example.org/2024/04/02/launch.html
     """
     from flashpoint.store import Store  # noqa: PLC0415 - keep --help fast
     from flashpoint.workflows import ingest_inputs  # noqa: PLC0415
@@ -36,7 +45,13 @@ def ingest_command(inputs: tuple[str, ...], db: Path | None, quiet: bool, **flag
     settings = settings_for(db)
     options = read_options_from(settings, flags)
     with Store(settings.db_path) as store, progress_bar("reading", quiet=quiet) as progress:
-        report = ingest_inputs(store, list(inputs), options, progress)
+        urls = [item for item in inputs if item.startswith(("http://", "https://"))]
+        paths = [item for item in inputs if item not in urls]
+        report = ingest_inputs(store, paths, options, progress)
+        if urls:
+            from flashpoint.watch import ingest_urls  # noqa: PLC0415 - network code on demand
+
+            ingest_urls(store, urls, options, allow_private=allow_private, report=report)
     click.echo(
         f"read {report.read} articles in {report.seconds:.1f} s: {report.stored} new, "
         f"{len(report.duplicates)} duplicates, {len(report.rejections)} rejected "
