@@ -106,6 +106,7 @@ def code_command(
             "`flashpoint ingest FILE` first, or use --engine dask for files"
         )
     from flashpoint.store import Store  # noqa: PLC0415
+    from flashpoint.story_workflow import update_stories  # noqa: PLC0415
     from flashpoint.workflows import code_pending  # noqa: PLC0415
 
     with Store(settings.db_path) as store, progress_bar("coding", quiet=quiet) as progress:
@@ -118,10 +119,15 @@ def code_command(
             limit=limit,
             recode=recode,
         )
+        grouped = update_stories(store)  # newly coded events join stories (docs/STORIES.md)
     click.echo(
         f"coded {report.articles} articles into {report.events} events in "
         f"{report.seconds:.1f} s ({report.articles_per_second:.1f} articles/s, "
         f"{report.workers} workers); {len(report.failures)} failed -> {settings.db_path}"
+    )
+    click.echo(
+        f"grouped {grouped.events} new events into stories: "
+        f"{grouped.founded} new, {grouped.joined} joined one"
     )
     for failure in report.failures[:5]:
         click.echo(f"  [{failure.code}] {failure.source}: {failure.reason}", err=True)

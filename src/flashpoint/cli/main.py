@@ -16,8 +16,8 @@ from flashpoint.cli.events_cmd import events_command
 from flashpoint.cli.extract_cmd import extract_command
 from flashpoint.cli.import_cmd import import_command
 from flashpoint.cli.ingest_cmd import ingest_command
-from flashpoint.cli.serve_cmd import serve_command
 from flashpoint.cli.stats_cmd import stats_command
+from flashpoint.cli.stories_cmd import stories_group
 from flashpoint.errors import FlashpointError
 
 
@@ -73,7 +73,7 @@ for command in (
     demo_command,
     import_command,
     eval_command,
-    serve_command,
+    stories_group,
 ):
     cli.add_command(command)
 

@@ -6,7 +6,9 @@ An event joins a story when, compared with the story's founding event and member
 2. status: a factual event only joins a story founded by a factual event;
 3. dates: its date period is within `window_days` of the founder's period (periods of a
    week, month or year compare by their nearest days, so coarser dates are compatible
-   with the days they contain);
+   with the days they contain); when both sentences state the day ("on August 24"),
+   within `stated_days` (1: a time zone's difference), since reports that name the
+   day of one real event agree on it;
 4. actors: its actor codes overlap the story's; when either side has no actor the test
    passes as "unknown" and the stricter wording threshold applies;
 5. recipients: not disjoint (both stated and no code in common fails);
@@ -37,6 +39,7 @@ class GroupingOptions:
     window_days: int = 3
     min_wording: float = 0.25
     min_wording_loose: float = 0.5
+    stated_days: int = 1  # when both sentences state the day: a time-zone's difference
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,11 @@ def event_period(value: EventDate) -> Period | None:
     except ValueError:
         return None
     return None
+
+
+def _stated_day(value: EventDate) -> bool:
+    """A day the sentence states (not the publication date the coder fell back on)."""
+    return value.granularity == "day" and value.type == "exact" and value.text is not None
 
 
 def days_apart(first: Period, second: Period) -> int:
@@ -176,6 +184,9 @@ def match_story(
     gap = days_apart(candidate.period, founder.period)
     if gap > options.window_days:
         return _fail(f"dates {gap} days apart (window {options.window_days})")
+    both_stated = _stated_day(event.date) and _stated_day(founder.event.date)
+    if both_stated and gap > options.stated_days:
+        return _fail(f"stated dates {gap} days apart (at most {options.stated_days})")
     loose = candidate.period.coarse or founder.period.coarse
     shared_actors = candidate.actors & actors
     if candidate.actors and actors and not shared_actors:
@@ -207,7 +218,8 @@ def match_story(
         f"family {candidate.family} ({categories}); "
         f"actors {_codes(shared_actors) if shared_actors else 'unknown on one side'}; "
         f"recipients {recipient_text}; "
-        f"dates {gap} days apart ({event.date.value} vs {founder.event.date.value}"
+        f"{'stated dates' if both_stated else 'dates'} {gap} days apart "
+        f"({event.date.value} vs {founder.event.date.value}"
         f"{', coarse' if candidate.period.coarse or founder.period.coarse else ''}); "
         f"wording {best:.2f} with {best_member.event.event_id} ({shared_words})"
     )
