@@ -16,6 +16,7 @@ from flashpoint.cli.events_cmd import events_command
 from flashpoint.cli.extract_cmd import extract_command
 from flashpoint.cli.import_cmd import import_command
 from flashpoint.cli.ingest_cmd import ingest_command
+from flashpoint.cli.serve_cmd import serve_command
 from flashpoint.cli.stats_cmd import stats_command
 from flashpoint.cli.stories_cmd import stories_group
 from flashpoint.errors import FlashpointError
@@ -74,6 +75,7 @@ for command in (
     import_command,
     eval_command,
     stories_group,
+    serve_command,
 ):
     cli.add_command(command)
 
