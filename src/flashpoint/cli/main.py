@@ -8,7 +8,9 @@ from typing import Any
 import click
 
 from flashpoint import __version__
+from flashpoint.cli.alerts_cmd import alerts_command
 from flashpoint.cli.articles_cmd import articles_group
+from flashpoint.cli.brief_cmd import brief_command
 from flashpoint.cli.code_cmd import code_command
 from flashpoint.cli.demo_cmd import demo_command
 from flashpoint.cli.eval_cmd import eval_command
@@ -16,6 +18,7 @@ from flashpoint.cli.events_cmd import events_command
 from flashpoint.cli.extract_cmd import extract_command
 from flashpoint.cli.import_cmd import import_command
 from flashpoint.cli.ingest_cmd import ingest_command
+from flashpoint.cli.series_cmd import series_command
 from flashpoint.cli.serve_cmd import serve_command
 from flashpoint.cli.stats_cmd import stats_command
 from flashpoint.cli.stories_cmd import stories_group
@@ -75,6 +78,9 @@ for command in (
     import_command,
     eval_command,
     stories_group,
+    series_command,
+    alerts_command,
+    brief_command,
     serve_command,
 ):
     cli.add_command(command)
