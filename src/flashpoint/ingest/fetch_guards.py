@@ -50,17 +50,19 @@ def address_problem(address: str, *, allow_private: bool) -> str | None:
             return address_problem(str(embedded), allow_private=allow_private)
     if ip.is_multicast:
         return "a multicast address"
-    if ip.is_unspecified or ip.is_reserved:
+    if ip.is_unspecified:
         return "a reserved address"
-    if allow_private:
-        return None
     if ip.is_loopback:
-        return "a loopback address"
-    if ip.is_link_local:
-        return "a link-local address"
-    if not ip.is_global:
-        return "a private address"
-    return None
+        kind = "a loopback address"
+    elif ip.is_link_local:
+        kind = "a link-local address"
+    elif ip.is_reserved:
+        return "a reserved address"
+    elif not ip.is_global:
+        kind = "a private address"
+    else:
+        return None
+    return None if allow_private else kind
 
 
 def check_url(url: str) -> tuple[str, str, int]:

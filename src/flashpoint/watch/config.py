@@ -58,7 +58,7 @@ class EmailSettings:
     recipients: tuple[str, ...]
     starttls: bool = True
     username: str | None = None
-    password: str | None = None  # read from the variable named by `password_env`
+    password: str | None = field(default=None, repr=False)  # from the `password_env` variable
     timeout: float = 20.0
 
 
