@@ -282,3 +282,16 @@ def test_periods_cover_days_weeks_months_years_and_ranges() -> None:
     assert period("2024") == ("2024-01-01", "2024-12-31")
     assert period("2024-04-01/2024-04-03") == ("2024-04-01", "2024-04-03")
     assert period("not a date") is None
+
+
+def test_reports_that_state_different_days_are_different_events() -> None:
+    first = report("a", "North Korea fired a ballistic missile into the sea.", outlet="X")
+    second = report("b", "North Korea fired a ballistic missile into the sea.", outlet="Y")
+    on_second = launch(first, "fired")
+    on_fourth = launch(second, "fired", date="2024-04-04")
+    stated = [
+        replace(on_second, date=replace(on_second.date, text="April 2")),
+        replace(on_fourth, date=replace(on_fourth.date, text="April 4")),
+    ]
+    assert len(group([on_second, on_fourth], [first, second]).story_ids()) == 1  # inferred
+    assert len(group(stated, [first, second]).story_ids()) == 2  # stated, two days apart
