@@ -23,9 +23,11 @@ events. Counts are stories (one real event however many reports), not articles.
 Escalation index by {{ brief.freq }}: `{{ brief.sparkline }}` \
 (deviations from the dyad's own baseline; 2 or more is unusual; see docs/ANALYTICS.md).
 
+Periods with events:
+
 | period | events | stories | conflict | cooperation | score sum | index |
 |---|---:|---:|---:|---:|---:|---:|
-{% for p in brief.series.points %}
+{% for p in brief.series.points if p.events %}
 | {{ p.period }} | {{ p.events }} | {{ p.stories }} | {{ p.conflict }} | {{ p.cooperation }} \
 | {{ "%+.1f" | format(p.score_sum) }} \
 | {{ "%+.2f" | format(p.escalation_index) if p.escalation_index is not none else "-" }} |

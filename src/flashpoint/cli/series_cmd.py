@@ -124,9 +124,20 @@ def _print_table(found: Series) -> None:
 
     from flashpoint.analytics.charts import sparkline  # noqa: PLC0415
 
-    table = Table(header_style="bold", title=f"{found.label} by {found.freq}")
+    table = Table(
+        header_style="bold underline",
+        title=f"{found.label} by {found.freq}",
+        box=None,
+        pad_edge=False,
+        padding=(0, 1),
+    )
     for column in SERIES_COLUMNS:
-        table.add_column(column, justify="left" if column == "period" else "right")
+        table.add_column(
+            column,
+            justify="left" if column == "period" else "right",
+            min_width=10 if column == "period" else len(column),
+            no_wrap=True,
+        )
     for p in found.points:
         table.add_row(
             p.period,

@@ -57,8 +57,8 @@ class StoryPeriodFact:
     scored: int  # how many events have a score
 
 
-def _story_key(store: Store) -> tuple[str, str]:
-    """The SQL for an event's story id and the join that provides it.
+def _story_key(store: Store) -> tuple[str, str, str]:
+    """The SQL for an event's story id, the join that provides it, and the grouping reason.
 
     Uses the stories stage's `story_members` table when it exists; until an event is
     grouped, its own event id stands for its story.
@@ -68,10 +68,12 @@ def _story_key(store: Store) -> tuple[str, str]:
         "WHERE table_name = 'story_members' AND column_name IN ('story_id', 'event_id')"
     ).fetchone()
     if exists and exists[0] == 2:
-        return "coalesce(sm.story_id, e.event_id)", (
-            "LEFT JOIN story_members sm ON sm.event_id = e.event_id"
+        return (
+            "coalesce(sm.story_id, e.event_id)",
+            "LEFT JOIN story_members sm ON sm.event_id = e.event_id",
+            "sm.reason",
         )
-    return "e.event_id", ""
+    return "e.event_id", "", "NULL"
 
 
 def _series_where(query: SeriesQuery) -> tuple[str, list[Any]]:
@@ -97,7 +99,7 @@ def story_period_facts(store: Store, query: SeriesQuery, freq: Freq) -> list[Sto
     """The matching events grouped by period, story and category, in a stable order."""
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {FREQS}, not {freq!r}")
-    story_key, story_join = _story_key(store)
+    story_key, story_join, _ = _story_key(store)
     where, params = _series_where(query)
     sql = (
         f"SELECT CAST(date_trunc(?, {EVENT_DAY}) AS DATE) AS period, {story_key} AS story_id, "  # noqa: S608 - fixed fragments, values bound
@@ -130,11 +132,11 @@ def story_summaries(store: Store, query: SeriesQuery, story_ids: list[str]) -> l
     """
     if not story_ids:
         return []
-    story_key, story_join = _story_key(store)
+    story_key, story_join, reason = _story_key(store)
     where, params = _series_where(query)
     sql = (
         f"SELECT {story_key} AS story_id, e.event_id, e.article_id, e.category, e.date_value, "  # noqa: S608 - fixed fragments, values bound
-        "a.published_at, a.outlet, e.sentence_text, "
+        f"a.published_at, a.outlet, e.sentence_text, {reason}, "
         "list(DISTINCT x.code ORDER BY x.code) FILTER (WHERE x.role = 'actor'), "
         "list(DISTINCT x.code ORDER BY x.code) FILTER (WHERE x.role = 'recipient') "
         f"FROM events e LEFT JOIN articles a ON a.id = e.article_id {story_join} "
@@ -160,8 +162,8 @@ def _story_from_rows(story_id: str, rows: list[tuple[Any, ...]]) -> Story:
     return Story(
         story_id=story_id,
         category=category,
-        actors=tuple(sorted({c for row in rows for c in row[8] or ()})),
-        recipients=tuple(sorted({c for row in rows for c in row[9] or ()})),
+        actors=tuple(sorted({c for row in rows for c in row[9] or ()})),
+        recipients=tuple(sorted({c for row in rows for c in row[10] or ()})),
         event_date=dates[0] if dates else None,
         first_report=min(published) if published else None,
         latest_report=max(published) if published else None,
@@ -173,7 +175,7 @@ def _story_from_rows(story_id: str, rows: list[tuple[Any, ...]]) -> Story:
             StoryMember(
                 event_id=row[1],
                 article_id=row[2],
-                reason="not grouped: the event is its own story" if lone else "story member",
+                reason=row[8] or ("not grouped: the event is its own story" if lone else "member"),
             )
             for row in rows
         ),
