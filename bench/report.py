@@ -53,8 +53,8 @@ def _mb(value: float | None) -> str:
 
 def results_table(results: dict[str, dict[str, Any]]) -> list[str]:
     lines = [
-        "| measurement | articles | words | seconds | articles/s | words/s | events | peak RSS total MB | largest process MB | load avg before/after |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| measurement | articles | words | seconds | articles/s | words/s | CPU s | events | peak RSS total MB | largest process MB | load avg before/after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for key in sorted(
         results,
@@ -65,12 +65,12 @@ def results_table(results: dict[str, dict[str, Any]]) -> list[str]:
         ),
     ):
         r = results[key]
-        if r["spec"]["bench"] in {"profile", "components"}:
+        if r["spec"]["bench"] in {"profile", "components", "accuracy"}:
             continue
         largest = max(r.get("rss_self_mb") or 0, r.get("rss_children_mb") or 0)
         lines.append(
             f"| {describe(r)} | {r['articles']:,} | {r['words']:,} | {r['seconds']:,.1f} | "
-            f"{r['articles_per_second']:,.1f} | {r['words_per_second']:,.0f} | {r.get('events', '-')} | "
+            f"{r['articles_per_second']:,.1f} | {r['words_per_second']:,.0f} | {r.get('cpu_seconds', '-')} | {r.get('events', '-')} | "
             f"{_mb(r.get('rss_total_mb'))} | {_mb(largest)} | {r['load_before']} / {r['load_after']} |"
         )
     return lines
@@ -170,13 +170,16 @@ def comparisons(results: dict[str, dict[str, Any]]) -> list[str]:
     ]
     if rows:
         lines += [
-            "| corpus | articles | processes | coder s | bare spaCy s | coder / spaCy |",
-            "|---|---:|---:|---:|---:|---:|",
+            "| corpus | articles | processes | coder s | bare spaCy s | coder / spaCy (wall) | coder / spaCy (CPU) |",
+            "|---|---:|---:|---:|---:|---:|---:|",
         ]
         for coder, spacy in rows:
+            cpu = "-"
+            if coder.get("cpu_seconds") and spacy.get("cpu_seconds"):
+                cpu = f"{coder['cpu_seconds'] / spacy['cpu_seconds']:.2f}"
             lines.append(
                 f"| {coder['spec']['corpus'].upper()} | {coder['articles']:,} | {spacy['spec']['processes']} | "
-                f"{coder['seconds']:.1f} | {spacy['seconds']:.1f} | {coder['seconds'] / spacy['seconds']:.2f} |"
+                f"{coder['seconds']:.1f} | {spacy['seconds']:.1f} | {coder['seconds'] / spacy['seconds']:.2f} | {cpu} |"
             )
     return lines
 
@@ -222,6 +225,7 @@ def prefilter(results: dict[str, dict[str, Any]]) -> list[str]:
     on_r = on[0]
     saved = 1 - on_r["seconds"] / off_r["seconds"]
     return [
+        *accuracy_cost(results),
         "| prefilter | articles | seconds | articles/s | events |",
         "|---|---:|---:|---:|---:|",
         f"| on (default) | {on_r['articles']:,} | {on_r['seconds']:.1f} | {on_r['articles_per_second']:.1f} | {on_r.get('events')} |",
@@ -247,6 +251,35 @@ def components(results: dict[str, dict[str, Any]]) -> list[str]:
     lines += [
         f"| {name} | {sec:.2f} | {sec / total:.0%} |" for name, sec in comp["components"].items()
     ]
+    return [*lines, ""]
+
+
+def _rate(share: dict[str, Any] | None) -> str:
+    if not share:
+        return "-"
+    return f"{share['rate']:.3f} ({share['hits']}/{share['total']})"
+
+
+def accuracy_cost(results: dict[str, dict[str, Any]]) -> list[str]:
+    """What the prefilter costs in accuracy, on the issue [2] evaluation, measured here."""
+    rows = [results.get("eval-accuracy-on"), results.get("eval-accuracy-off")]
+    if not all(rows):
+        return []
+    lines = [
+        "Accuracy with and without it, on the issue [2] evaluation (`bench_accuracy`: the",
+        "PLOVER gold records and the CSIS provocations, scored as `flashpoint eval` scores them):",
+        "",
+        "| prefilter | GSR macro F1 | GSR micro F1 | actor exact | recipient exact | CSIS missile+nuclear found | CSIS dated exactly | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in zip(("on", "off"), rows, strict=True):
+        assert r is not None
+        gsr, csis = r["gsr"], r["csis"]
+        mn = csis.get("missile_nuclear") or {}
+        lines.append(
+            f"| {name} | {gsr['macro_f1']:.3f} | {gsr['micro']['f1']:.3f} | {_rate(gsr['actor']['exact'])} | "
+            f"{_rate(gsr['recipient']['exact'])} | {_rate(mn.get('found'))} | {_rate(mn.get('date_exact'))} | {r['seconds']:.1f} |"
+        )
     return [*lines, ""]
 
 
@@ -512,7 +545,10 @@ def render(directory: Path, doc: Path) -> None:
         "",
         "## All measurements",
         "",
-        "Throughput counts every article read (reading and ingest checks included). Peak RSS",
+        "Throughput counts every article read (reading and ingest checks included). CPU s is",
+        "user + system time of the measuring process and all its children over the whole",
+        "measurement, model loading and worker start-up included: it moves much less than wall",
+        "time when other work shares the machine. Peak RSS",
         "total is the largest sum over the measuring process and all its children, sampled",
         "every 0.1 s; largest process is `getrusage` max RSS of the process itself or of its",
         "largest child.",

@@ -6,7 +6,7 @@
     python bench/run.py --sizes 1000,5000    # scaling sizes (the largest also sets spaCy's)
     python bench/run.py --render-only        # re-render the docs from bench/results/
 
-Groups: spacy, scaling, engines, prefilter, e2e, voa, profile. Each measurement runs in
+Groups: spacy, scaling, engines, prefilter, accuracy, e2e, voa, profile. Each measurement runs in
 its own process (bench/measure.py) so that its peak memory is its own; results land in
 bench/results/<id>.json (quick runs: bench/results/quick/) and the report is rendered
 from every result file present, so a partial run refreshes only its own rows.
@@ -28,7 +28,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results"
-GROUPS = ("spacy", "scaling", "engines", "prefilter", "e2e", "voa", "profile")
+GROUPS = ("spacy", "scaling", "engines", "prefilter", "accuracy", "e2e", "voa", "profile")
 KCNA_STORIES = 20_305
 
 
@@ -107,6 +107,16 @@ def plan(
                 "workers": 2,
                 "prefilter": False,
             }
+        )
+    if "accuracy" in groups:
+        specs.extend(
+            {
+                "id": f"eval-accuracy-{'on' if on else 'off'}",
+                "bench": "accuracy",
+                "corpus": "eval",
+                "prefilter": on,
+            }
+            for on in (True, False)
         )
     if "e2e" in groups:
         size = 500 if quick else KCNA_STORIES
