@@ -52,10 +52,6 @@ async def _send_error(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-class BodyTooLargeError(Exception):
-    pass
-
-
 class HardeningMiddleware:
     """Adds the security headers and enforces the size limits (pure ASGI: no buffering)."""
 
@@ -72,24 +68,32 @@ class HardeningMiddleware:
             return
         declared = _content_length(scope)
         if declared is not None and declared > self.max_body_bytes:
-            await _send_error(
-                send, 413, f"the request body is larger than {self.max_body_bytes} bytes"
-            )
+            await _send_error(send, 413, self._too_large)
             return
         received = 0
         started = False
+        refused = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            # Past the limit the client gets its 413 at once and the app sees a disconnect,
+            # so no route ever parses a body larger than the limit.
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_body_bytes:
-                    raise BodyTooLargeError
+                    refused = True
+                    if not started:
+                        await _send_error(send, 413, self._too_large)
+                    return {"type": "http.disconnect"}
             return message
 
         async def secured_send(message: Message) -> None:
             nonlocal started
+            if refused:
+                return  # the 413 has been sent; drop whatever the app answers
             if message["type"] == "http.response.start":
                 started = True
                 headers = list(message.get("headers", []))
@@ -101,11 +105,13 @@ class HardeningMiddleware:
 
         try:
             await self.app(scope, limited_receive, secured_send)
-        except BodyTooLargeError:
-            if not started:
-                await _send_error(
-                    send, 413, f"the request body is larger than {self.max_body_bytes} bytes"
-                )
+        except Exception:
+            if not refused:
+                raise
+
+    @property
+    def _too_large(self) -> str:
+        return f"the request body is larger than {self.max_body_bytes} bytes"
 
 
 def _content_length(scope: Scope) -> int | None:
