@@ -47,6 +47,16 @@ def only(coder: Coder, text: str, category: str) -> Event:
         ("The court upheld the Dayton Accords on Monday.", "AGREE"),
         ("The drills show the intention of Washington to seize hegemony in Asia.", "COERCE"),
         ("People took to social media, sharing photos and videos.", "COOPERATE"),
+        ("Kenyan officials warned that the fire is too big to put out.", "THREATEN"),
+        ("U.S. officials warned in July of a possible resurgence in Iraq.", "THREATEN"),
+        ("The EU states struck a balance between growth and debt.", "ASSAULT"),
+        ("Kenya has been hosting refugees from Somalia for decades.", "CONSULT"),
+        ("The Malawian ministers have until Friday to appeal the court's ruling.", "REQUEST"),
+        ("The United States and its allies commit provocations every year.", "AGREE"),
+        ("The Pentagon declined to respond to questions about the detainees.", "REJECT"),
+        ("The case went before the court in mid-March, Kenya said.", "PROTEST"),
+        ("NATO aims to increase military spending in Europe.", "MOBILIZE"),
+        ("Security analyst Kabiru Adamu welcomed the Nigerian move.", "SUPPORT"),
     ],
 )
 def test_precision_non_events_are_not_coded(coder: Coder, text: str, absent: str) -> None:
@@ -128,3 +138,40 @@ def test_precision_deployment_abroad_targets_the_host_but_not_at_home(coder: Cod
     assert [r.code for r in abroad.recipients] == ["BLR"]
     home = only(coder, "Russia deployed troops in Moscow on Monday.", "MOBILIZE")
     assert home.recipients == ()
+
+
+def test_precision_warning_of_own_action_is_a_threat(coder: Coder) -> None:
+    text = "Egypt's security chief warned that police will no longer tolerate rallies."
+    assert "THREATEN" in categories(coder, text)
+
+
+def test_precision_striking_a_deal_is_agreement(coder: Coder) -> None:
+    event = only(coder, "Greece and Egypt struck a deal on maritime borders.", "AGREE")
+    assert {a.code for a in event.actors} == {"GRC", "EGY"}
+
+
+def test_precision_stance_passives_keep_the_subject_as_actor(coder: Coder) -> None:
+    committed = only(coder, "China is committed to peace with its neighbours.", "AGREE")
+    assert [a.code for a in committed.actors] == ["CHN"]
+    opposed = only(coder, "Israel is opposed to French mediation with Syria.", "REJECT")
+    assert [a.code for a in opposed.actors] == ["ISR"]
+
+
+def test_precision_refusing_to_answer_a_demand_is_a_rejection(coder: Coder) -> None:
+    text = "Haniyeh's government refused to respond to a demand from Washington."
+    assert "REJECT" in categories(coder, text)
+
+
+def test_precision_according_to_a_plan_is_not_a_claim(coder: Coder) -> None:
+    planned = only(coder, "Russian troops withdrew from Kherson according to plan.", "RETREAT")
+    assert planned.status == "asserted"
+    sourced = only(
+        coder, "Russian troops withdrew from Kherson, according to officials.", "RETREAT"
+    )
+    assert sourced.status == "alleged"
+
+
+def test_precision_bare_participle_shares_the_modal_of_its_clause(coder: Coder) -> None:
+    events = code(coder, "The United States may impose sanctions on Somalia, cutting aid.")
+    assert events
+    assert all(e.status == "hypothetical" for e in events if e.category == "SANCTION")

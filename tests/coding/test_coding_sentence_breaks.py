@@ -35,3 +35,17 @@ def test_sentences_offsets_stay_exact_at_new_breaks() -> None:
     text = "He said:\nWe will never accept it."
     for span in split_sentences(text):
         assert text[span.start : span.end] == span.text
+
+
+def test_sentences_a_leading_dateline_is_its_own_span() -> None:
+    assert texts("Pyongyang, May 3 (KCNA) -- Kim met the envoy. He left.") == [
+        "Pyongyang, May 3 (KCNA) --",
+        "Kim met the envoy.",
+        "He left.",
+    ]
+    assert texts("SEOUL (Reuters) - North Korea fired missiles.")[0] == "SEOUL (Reuters) -"
+
+
+def test_sentences_a_bracket_after_an_article_is_no_dateline() -> None:
+    text = "The U.N. (United Nations) - said no."
+    assert texts(text) == [text]

@@ -126,10 +126,16 @@ _LAUNCH_VERBS = frozenset({"launch", "fire", "test"})
 _PLAIN_AGREE = frozenset({"agree", "accept", "sign"})
 _CONFLICT_ACTS = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "SANCTION"})
 _NOT_EVENTS = _words(
-    "comment elaborate identify specify name say discuss confirm disclose reveal give"
+    "comment elaborate identify specify name say discuss confirm disclose reveal give "
+    "respond reply answer"
 )
 _OBLIGATION = frozenset({"must", "should"})
-_REQUEST_NOUNS = frozenset({"call", "demand", "appeal", "request", "proposal", "offer", "plan"})
+_MONTH_NAMES = frozenset({"March", "May"})
+_PLEDGE_AUX = frozenset({"will", "would", "shall", "wo", "'ll"})
+_OWN_SIDE = _words("we i it they he she police army military government troops force forces")
+_REQUEST_NOUNS = frozenset(
+    {"call", "demand", "appeal", "request", "proposal", "offer", "plan", "ultimatum", "invitation"}
+)
 
 
 @dataclass(slots=True)
@@ -165,6 +171,8 @@ def _arg_words(view: ParseView, i: int, include_subject: bool = False) -> set[st
             heads.extend(view.conjuncts(c))
     for h in heads:
         words.add(view.lemma(h))
+        if "amount" in classes_of(view.lemma(h)):
+            continue  # "increase military spending": the modifier does not make troops
         for m in view.children(h, MODIFIER_DEPS):
             words.add(view.lemma(m))
         for word, o in view.preps(h):
@@ -197,7 +205,7 @@ def _subject_words(view: ParseView, i: int) -> set[str]:
         for s in heads:
             words.add(view.lemma(s))
             tok = view.tok(s)
-            if tok.ent_type == "NORP" and tok.tag in {"NNPS", "NNS"}:
+            if tok.tag == "NNPS" or (tok.ent_type == "NORP" and tok.tag == "NNS"):
                 words.add("people")  # "Palestinians protested": a plural nationality
             for m in view.children(s, ("prep",)):
                 words.update(view.lemma(o) for o in view.children(m, ("pobj",)))
@@ -269,8 +277,8 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     tok = view.tok(i)
     if tok.pos not in {"NOUN", "PROPN"}:
         return None
-    if _in_proper_name(view, i):
-        return None  # "the Dayton Accords", "Operation Summit": a name, not an event
+    if _in_proper_name(view, i) or (i > 0 and tok.text in _MONTH_NAMES):
+        return None  # "the Dayton Accords", "in mid-March": a name, not an event
     senses = NOUN_SENSES.get(view.lemma(i))
     if senses is None:
         return None
@@ -379,6 +387,7 @@ def find_frames(view: ParseView) -> list[Frame]:
             frames[n] = nf
     _obligations(view, frames)
     _absorb_complements(view, frames)
+    _drop_cautions(view, frames)
     _merge_consequences(view, frames)
     return sorted(frames.values(), key=lambda f: f.trigger)
 
@@ -433,9 +442,13 @@ def _absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                 break
             if view.lemma(comp) in _REQUEST_NOUNS and view.tok(comp).pos == "NOUN":
                 continue  # "rejected calls to halt X": the mode comes from X
-            if frame.category == "REJECT" and view.lemma(comp) in _NOT_EVENTS:
+            if (
+                frame.category == "REJECT"
+                and view.lemma(comp) in _NOT_EVENTS
+                and not any(view.lemma(o) in _REQUEST_NOUNS for _, o in view.preps(comp))
+            ):
                 del frames[anchor]  # "declined to comment" is not a rejection
-                break
+                break  # ("refused to respond to a demand" is one)
             if view.tok(comp).pos in {"VERB", "NOUN"} and view.tok(comp).dep in {
                 "xcomp",
                 "ccomp",
@@ -500,6 +513,31 @@ def _threat_mode(
     if category == "SANCTION":
         return "relations"
     return None
+
+
+def _drop_cautions(view: ParseView, frames: dict[int, Frame]) -> None:
+    """ "Officials warned the fire is too big", "warned of a resurgence": a caution, no threat.
+
+    A warning is a threat when it names a coercive act (a threat mode was found), is
+    addressed to someone ("warned G7 not to ...", "warned Seoul of consequences"), or
+    says what the warner's own side will do ("warned that police will no longer
+    tolerate rallies").
+    """
+    for anchor in list(frames):
+        frame = frames[anchor]
+        if frame.wrapper != "warn" or frame.mode is not None:
+            continue
+        w = frame.trigger
+        if view.children(w, ("dobj", "obj")):
+            continue
+        pledged = False
+        for comp in view.children(w, ("ccomp",)):
+            aux = {view.tok(a).text.lower() for a in view.children(comp, ("aux",))}
+            subjects = view.children(comp, ("nsubj", "nsubjpass"))
+            own = bool(subjects) and view.lemma(subjects[0]) in _OWN_SIDE
+            pledged = pledged or (own and bool(aux & _PLEDGE_AUX))
+        if not pledged:
+            del frames[anchor]
 
 
 def _merge_consequences(view: ParseView, frames: dict[int, Frame]) -> None:

@@ -40,6 +40,10 @@ _DOMESTIC = frozenset(
 _PRONOUNS = frozenset(
     ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
 )
+# Passive forms that state the subject's own stance: the subject is the actor.
+_STATIVE_PARTICIPLES = frozenset(
+    ["commit", "oppose", "prepare", "determine", "resolve", "dedicate", "devote", "poise"]
+)
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
 
 Resolver = Callable[[int, str], Any]
@@ -230,8 +234,12 @@ def assign_roles(
             roles.recipients = _first_recipients(view, groups, mentions, resolve, actors)
     else:
         subj, passive = clause_subject(view, v)
-        roles.subject_words = [view.lemma(s) for s in subj]
+        roles.subject_words = [view.lemma(s) for s in subj] + [
+            view.lemma(m) for s in subj for m in view.children(s, ("compound", "appos"))
+        ]  # "Security analyst Kabiru Adamu": the title says who speaks
         roles.subject_named = any(view.tok(s).pos == "PROPN" for s in subj)
+        if passive and not _agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
+            passive = False  # "Israel is opposed to ...", "China is committed to ..."
         if passive:
             agents = _agents(view, v)
             roles.actors, via = mentions_for(view, agents, mentions, resolve)

@@ -28,11 +28,18 @@ from flashpoint.coding.triggers import (
     NEGATING_VERBS,
     SPEECH_VERBS,
 )
+from flashpoint.coding.wordclasses import words_of
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MAYBE_AUX = frozenset({"could", "may", "might", "should", "can"})
 _ALLEGED_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
+# Objects of "according to" that are a norm followed, not a source of a claim.
+_NOT_SOURCES = words_of(
+    "plan programme program schedule law rule agreement regulation procedure tradition "
+    "instruction order standard principle requirement scenario timetable script custom "
+    "protocol"
+)
 # An adverbial clause has its own tense ("..., as Tehran rejected the offer"): no climbing.
 _CLIMB_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "conj", "acomp"})
 
@@ -41,7 +48,7 @@ def governing_chain(view: ParseView, anchor: int) -> list[int]:
     """The anchor and the verbs above it through complement clauses."""
     chain = [anchor]
     cur = anchor
-    while view.tok(cur).dep in _CLIMB_DEPS:
+    while view.tok(cur).dep in _CLIMB_DEPS or _bare_participle(view, cur):
         if view.tok(cur).dep == "conj" and view.children(cur, ("nsubj", "nsubjpass")):
             break
         head = view.head(cur)
@@ -50,6 +57,28 @@ def governing_chain(view: ParseView, anchor: int) -> list[int]:
         chain.append(head)
         cur = head
     return chain
+
+
+def _bare_participle(view: ParseView, v: int) -> bool:
+    """ "may impose sanctions, cutting aid": a subjectless participle shares its head's status."""
+    tok = view.tok(v)
+    return (
+        tok.dep == "advcl"
+        and tok.tag in {"VBG", "VBN"}
+        and not view.children(v, ("nsubj", "nsubjpass", "mark", "aux", "auxpass"))
+    )
+
+
+def _sourced(view: ParseView) -> bool:
+    """ "according to officials" attributes a claim; "according to plan" does not."""
+    for tok in view.tokens:
+        if tok.text.lower() != "according":
+            continue
+        for p in view.children(tok.i, ("prep",)) or ([tok.i + 1] if tok.i + 1 < len(view) else []):
+            for o in view.children(p, ("pobj",)):
+                if view.lemma(o) not in _NOT_SOURCES:
+                    return True
+    return False
 
 
 def _aux_words(view: ParseView, v: int) -> set[str]:
@@ -132,6 +161,6 @@ def status_cues(view: ParseView, frame: Frame) -> StatusCues:
             alleged = True
         if {view.tok(a).text.lower() for a in view.children(v, ("advmod",))} & _ALLEGED_ADVERBS:
             alleged = True
-    if frame.alleged_by is not None or any(t.text.lower() == "according" for t in view.tokens):
+    if frame.alleged_by is not None or _sourced(view):
         alleged = True
     return StatusCues(negated, hypothetical, future, alleged, modal)

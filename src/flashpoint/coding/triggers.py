@@ -151,6 +151,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "pound": S("ASSAULT", "heavy-weapons", args="weapon", strength=0.6),
         "strafe": S("ASSAULT", "aerial", strength=0.8),
         "strike": (
+            S("AGREE", args="agreement", strength=0.75),  # "struck a deal"
+            S(NOT_EVENT, args="abstract"),  # "struck a balance", "struck on the idea"
             S("PROTEST", "strike", subj="crowd", strength=0.75),
             S("ASSAULT", "aerial", strength=0.65),
         ),
@@ -224,7 +226,10 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
             S("CONSULT", strength=0.8),
         ),
         "visit": S("CONSULT", "visit", strength=0.85),
-        "host": S("CONSULT", "visit", strength=0.8),
+        "host": (
+            S(NOT_EVENT, args="hosted"),  # "hosting refugees", "hosted the Olympics"
+            S("CONSULT", "visit", strength=0.8),
+        ),
         "receive": (
             S("RETREAT", "access", args="observer inspector monitor peacekeeper", strength=0.65),
             S("CONSULT", "visit", args="diplomat people", strength=0.6),
@@ -260,7 +265,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "demand": _REQUEST,
         "ask": (_NOT_EVENT_MEDIA, _REQUEST),
         "request": (_NOT_EVENT_MEDIA, _REQUEST),
-        "appeal": _REQUEST,
+        "appeal": (S(NOT_EVENT, args="ruling"), _REQUEST),  # a court appeal is litigation
         "press": S("REQUEST", preps="for", strength=0.7, wraps=True),
         "plead": _REQUEST,
         "implore": _REQUEST,
@@ -425,7 +430,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "offer": _AGREE,
         "promise": _AGREE,
         "pledge": _AGREE,
-        "commit": _AGREE,
+        # "committed to peace" pledges; "commit crimes/provocations" perpetrates.
+        "commit": S("AGREE", preps="to", strength=0.75, wraps=True),
         "accept": (
             S("CONCEDE", args="demand request condition", strength=0.7),
             S("AGREE", strength=0.6, wraps=True),
@@ -484,7 +490,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "riot": S("PROTEST", "riot", strength=0.85),
         "block": (
             S("COERCE", "censor", args="online", strength=0.65),
-            S("PROTEST", "obstruct", args="road", strength=0.7),
+            S("PROTEST", "obstruct", args="road", subj="crowd", strength=0.7),
+            S("COERCE", "restrict", args="road", strength=0.6),  # "police blocked roads"
             S("PROTEST", "obstruct", subj="crowd", strength=0.7),
         ),
         "blockade": (

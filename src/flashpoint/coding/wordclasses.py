@@ -102,7 +102,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     ),
     "abstract": words_of(
         "hegemony power opportunity chance initiative moment momentum advantage lead "
-        "attention imagination headline spotlight limelight day mantle"
+        "attention imagination headline spotlight limelight day mantle idea balance chord "
+        "note tone pose nerve match"
     ),
     "information": words_of(
         "intelligence information data technology expertise experience know-how evidence "
@@ -111,6 +112,18 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     "online": words_of(
         "website site web internet access account content platform app page channel "
         "broadcast network service post"
+    ),
+    "hosted": words_of(
+        "refugee migrant immigrant asylum-seeker displaced game games olympics olympic "
+        "tournament cup championship festival concert exhibition show fair expo party "
+        "podcast program programme"
+    ),
+    "ruling": words_of(
+        "ruling rule verdict sentence conviction decision order judgment judgement acquittal"
+    ),
+    "amount": words_of(
+        "expenditure spending budget cost allotment price tax tariff rate output "
+        "production number level percentage share expense outlay"
     ),
     "road": words_of(
         "road street highway motorway traffic bridge entrance railway rail track port "

@@ -77,6 +77,10 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?=\s+)|\n\s*\n|:[ \t]*\n(?=\s*\S)|\n(?=[ \t]*[-•*][ \t])"
 )
+# A place (and date) with a news agency in brackets, then a dash, at the start of a text.
+_DATELINE = re.compile(
+    r"\s*(?!(?:The|A|An|In|On|At)\b)[A-Z][A-Za-z .'-]{1,40}(?:,[A-Za-z0-9 .,]{1,30})?\s*\([A-Za-z .-]{2,30}\)\s*(?:--|—|–|-)[ \t]*"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -107,13 +111,19 @@ def _is_false_boundary(text: str, dot_pos: int, next_pos: int) -> bool:
 def split_sentences(text: str, max_chars: int = 2000) -> list[SentenceSpan]:
     """Split text into sentences; each span's text is exactly text[start:end].
 
+    A leading dateline ("Pyongyang, May 3 (KCNA) --", "SEOUL (Reuters) -") is a span of
+    its own, so its place name is never read as the subject of the first sentence.
     Very long runs without punctuation are cut at `max_chars` on white space so that
     no single "sentence" can stall the parser.
     """
     spans: list[SentenceSpan] = []
     pos = 0
     length = len(text)
-    for match in _BOUNDARY.finditer(text):
+    dateline = _DATELINE.match(text)
+    if dateline:
+        _append(spans, text, 0, dateline.end(), max_chars)
+        pos = dateline.end()
+    for match in _BOUNDARY.finditer(text, pos):
         end = match.end()
         if match.group(0).strip() and _is_false_boundary(
             text, match.start(), _skip_space(text, end)
