@@ -62,7 +62,7 @@ class FixtureServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 server.record(Seen(self.command, self.path, dict(self.headers), body))
-                route = server.routes.get(self.path)
+                route = server.routes.get(self.path.split("?", 1)[0])
                 if route is None:
                     self._send(Route(b"not here", 404))
                     return
@@ -122,7 +122,7 @@ class FixtureServer:
     def record(self, seen: Seen) -> None:
         with self._lock:
             self.requests.append(seen)
-            self.arrived.setdefault(seen.path, threading.Event()).set()
+            self.arrived.setdefault(seen.path.split("?", 1)[0], threading.Event()).set()
 
     def arrival(self, path: str) -> threading.Event:
         with self._lock:
@@ -132,7 +132,7 @@ class FixtureServer:
         return self.base + path
 
     def hits(self, path: str) -> int:
-        return sum(1 for seen in self.requests if seen.path == path)
+        return sum(1 for seen in self.requests if seen.path.split("?", 1)[0] == path)
 
     def route(self, path: str, route: Route) -> str:
         self.routes[path] = route

@@ -67,6 +67,7 @@ def watch_command(
         format="%(asctime)s %(levelname)s %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is too much
     settings = settings_for(db)
     config = load_watch_config(feeds)
     if allow_private:

@@ -118,11 +118,6 @@ def parse_feed(
         sanitize_html=False,
     )
     entries = parsed.get("entries") or []
-    if parsed.get("bozo") and not entries:
-        problem = parsed.get("bozo_exception")
-        raise InputError("FP508", f"the feed is not well-formed XML: {problem}", source=base_url)
-    if not parsed.get("version") and not entries:
-        raise InputError("FP508", "the document is not an RSS or Atom feed", source=base_url)
     links: list[FeedLink] = []
     seen: set[str] = set()
     for entry in entries:
@@ -134,6 +129,13 @@ def parse_feed(
         links.append(
             FeedLink(url, title.strip() if isinstance(title, str) else None, _entry_date(entry))
         )
+    # A damaged feed whose entries still give links is read in part; one that gives
+    # nothing is rejected, with the parser's reason.
+    if parsed.get("bozo") and not links:
+        problem = parsed.get("bozo_exception")
+        raise InputError("FP508", f"the feed is not well-formed XML: {problem}", source=base_url)
+    if not parsed.get("version") and not links:
+        raise InputError("FP508", "the document is not an RSS or Atom feed", source=base_url)
     warning = None
     if parsed.get("bozo"):
         warning = f"the feed is damaged and was read in part: {parsed.get('bozo_exception')}"

@@ -211,6 +211,29 @@ class WatchState:
                 [not_before, error, utc_now(), link.canonical],
             )
 
+    def links(self, state: str | None = None) -> list[QueuedLink]:
+        """Every queued link (or those in one state), due or not, oldest first."""
+        sql = (
+            "SELECT url, source_url, outlet, language, title, published_at, attempts "
+            "FROM watch_links"
+        )
+        params: list[Any] = []
+        if state is not None:
+            sql += " WHERE state = ?"
+            params.append(state)
+        sql += " ORDER BY first_seen_at, canonical_url"
+        return [QueuedLink(*row) for row in self._conn.execute(sql, params).fetchall()]
+
+    def retry_now(self) -> int:
+        """Make the links waiting after a transient failure due at once; gives their number."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT count(*) FROM watch_links WHERE state = 'pending' AND not_before > ?",
+                [utc_now()],
+            ).fetchone()
+            conn.execute("UPDATE watch_links SET not_before = NULL WHERE state = 'pending'")
+        return int(row[0]) if row else 0
+
     def next_retry(self) -> datetime | None:
         """The earliest time a link waiting after a transient failure may be tried again."""
         row = self._conn.execute(
