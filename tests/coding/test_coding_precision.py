@@ -175,3 +175,20 @@ def test_precision_bare_participle_shares_the_modal_of_its_clause(coder: Coder) 
     events = code(coder, "The United States may impose sanctions on Somalia, cutting aid.")
     assert events
     assert all(e.status == "hypothetical" for e in events if e.category == "SANCTION")
+
+
+def test_precision_unnamed_attackers_are_coded_to_the_place(coder: Coder) -> None:
+    event = only(coder, "A journalist was shot dead in Beirut on Monday.", "ASSAULT")
+    assert [a.code for a in event.actors] == ["LBN"]
+    assert event.actors[0].name == "Beirut"
+
+
+def test_precision_crowd_without_nationality_takes_the_place(coder: Coder) -> None:
+    event = only(coder, "Thousands of people blocked streets in Nairobi on Tuesday.", "PROTEST")
+    assert [(a.code, a.sector) for a in event.actors] == [("KEN", "CVL")]
+
+
+def test_precision_possessive_pronoun_gives_the_actor(coder: Coder) -> None:
+    text = "Bosnian Serbs said their forces had completed the withdrawal from Gorazde."
+    event = only(coder, text, "RETREAT")
+    assert [a.code for a in event.actors] == ["BIH"]

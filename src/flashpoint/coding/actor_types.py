@@ -17,7 +17,8 @@ class ActorMention:
     text: str  # text[start:end]
     code: str  # ISO3 ("PRK"), "IGO:UNO", "NGO", "IMG", or "---" when the country is unknown
     sector: str | None  # GOV MIL COP JUD LEG REB OPP CVL BUS MED EDU REF LAB PTY ... or None
-    kind: str  # country demonym capital region short_form leader person institution igo group reference
+    kind: str  # country demonym capital region short_form leader person institution igo group
+    # reference ethnic ("ethnic Albanians": a people placed by where the event happens)
     head: int  # article offset of the head word ("Ministry" in "Russian Foreign Ministry")
 
 

@@ -30,6 +30,7 @@ from collections import Counter
 
 from flashpoint.coding.actor_compose import Composer, Hit, scan_hits
 from flashpoint.coding.actor_patterns import ATOM_PATTERN, ATOMS, KOREAN_HINT, normalise_surface
+from flashpoint.coding.actor_residence import place_peoples
 from flashpoint.coding.actor_types import (
     ActorContext,
     ActorMention,
@@ -87,7 +88,8 @@ def find_actor_mentions(
     stop = len(text) if end is None else end
     hits = scan_hits(text, start, stop)
     registry = context.persons if context is not None else {}
-    return Composer(text, context, registry, frozen=True).compose(hits, start, stop)
+    found = Composer(text, context, registry, frozen=True).compose(hits, start, stop)
+    return place_peoples(text, found)
 
 
 _CHEAP_KINDS = frozenset(

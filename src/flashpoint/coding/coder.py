@@ -59,6 +59,7 @@ _FUTURE_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _DRILL_CATEGORIES = frozenset({"MOBILIZE"})
 _CONTACT = frozenset({"CONSULT"})
 _DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE"})
+_PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
 _VERBAL = frozenset(
     {
@@ -211,9 +212,10 @@ class Coder:
         if status in {"asserted", "alleged"} and _long_before(when, article):
             status = "historical"
         place = res.event_location(text, sentence.start, sentence.end, t_start)
+        actors = _placed_actors(category, roles, place)
         recipients = tuple(_entity(m) for m in roles.recipients)
         if not recipients:
-            recipients = _default_recipients(category, mode, roles, place)
+            recipients = _default_recipients(category, mode, actors, place)
         confidence = _confidence(view, frame, roles, via_reference)
         return Event(
             event_id=event_id_for(article.id, sentence.start, t_start, category),
@@ -222,7 +224,7 @@ class Coder:
             mode=mode,
             status=status,
             context=contexts.event_context(cues, category),
-            actors=tuple(_entity(m) for m in roles.actors),
+            actors=actors,
             recipients=recipients,
             date=when,
             location=place,
@@ -237,8 +239,31 @@ class Coder:
         )
 
 
+def _placed_actors(category: str, roles: Roles, place: Location | None) -> tuple[Entity, ...]:
+    """The actors, with the country of the event's place where the text leaves it open.
+
+    - A people named by ethnicity ("ethnic Albanians demonstrated in Serbia") acts as
+      part of the country where the event happens.
+    - A material event whose perpetrator is unnamed or unknown to the lexicon ("a
+      journalist was killed in Beirut", "prisoners rioted in Dili") is coded to the
+      place's country, as event data codes unidentified gunmen or crowds by location.
+      The entity's offsets are the place's.
+    """
+    where = place.country if place is not None else None
+    actors = []
+    for m in roles.actors:
+        entity = _entity(m)
+        if m.kind == "ethnic" and where is not None and where != m.code:
+            entity = Entity(where, m.sector, m.text, m.start, m.end)
+        actors.append(entity)
+    if not actors and place is not None and where is not None and category in _PLACED:
+        sector = "CVL" if category == "PROTEST" else None
+        actors.append(Entity(where, sector, place.name, place.start, place.end))
+    return tuple(actors)
+
+
 def _default_recipients(
-    category: str, mode: str | None, roles: Roles, place: Location | None
+    category: str, mode: str | None, actors: tuple[Entity, ...], place: Location | None
 ) -> tuple[Entity, ...]:
     """The target of an event whose recipient the sentence leaves implicit.
 
@@ -250,14 +275,14 @@ def _default_recipients(
     deployment only a foreign one (troops moved at home target nobody).
     The entity's offsets are those of the place, or of the actor the country comes from.
     """
-    actor = next((m for m in roles.actors if is_country_code(m.code)), None)
+    actor = next((m for m in actors if is_country_code(m.code)), None)
     where = place.country if place is not None else None
     if category in _DOMESTIC_TARGETS or (category == "THREATEN" and mode in _DOMESTIC_THREATS):
         sector = "GOV" if category == "PROTEST" else "CVL"
         if place is not None and where is not None:
             return (Entity(where, sector, place.name, place.start, place.end),)
         if actor is not None:
-            return (Entity(actor.code, sector, actor.text, actor.start, actor.end),)
+            return (Entity(actor.code, sector, actor.name, actor.start, actor.end),)
         return ()
     if place is None or where is None:
         return ()

@@ -91,6 +91,13 @@ def mentions_for(
             if resolved is not None:
                 got = [resolved]
                 via_reference = True
+        if not got:  # "their forces", "its army": the possessor's side
+            for p in view.children(h, ("poss",)):
+                if view.tok(p).text.lower() in _PRONOUNS:
+                    resolved = resolve(view.tok(p).start, view.tok(p).text)
+                    if resolved is not None:
+                        got = [resolved]
+                        via_reference = True
         if got and any(getattr(m, "kind", "") == "reference" for m in got):
             via_reference = True
         found.extend(got)

@@ -1,0 +1,76 @@
+"""Population groups named by where they live: "Bosnian Serbs", "ethnic Albanians in Serbia".
+
+Event data codes a people by the country it lives in, not by the state its name
+recalls: Bosnian Serbs are actors of Bosnia, ethnic Albanians in south Serbia actors of
+Serbia. Two rules over the mentions of a text range:
+
+- a country adjective before a people's name ("Bosnian Serbs", "Iraqi Kurds") is one
+  group mention with the adjective's country;
+- "ethnic" + a people's name, followed by "in"/"of" + a country ("ethnic Albanians in
+  south Serbia", "the Albanians of southern Serbia"), is one group mention with that
+  country; without one it stays a mention of kind "ethnic", which the coder places in
+  the country where the event happens, when the sentence says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flashpoint.coding.actor_types import ActorMention, is_country_code
+
+_LIVING_IN = re.compile(
+    r"\s+(?:living\s+|based\s+|residing\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
+)
+_PLACE_KINDS = frozenset({"country", "region", "capital"})
+
+
+def _is_people(mention: ActorMention) -> bool:
+    return mention.kind == "demonym" and mention.text.rstrip("'’").endswith("s")
+
+
+def _ethnic(text: str, mention: ActorMention) -> bool:
+    return text[max(0, mention.start - 7) : mention.start].lower() == "ethnic "
+
+
+def _merge(text: str, first: ActorMention, last: ActorMention, code: str) -> ActorMention:
+    return ActorMention(
+        first.start, last.end, text[first.start : last.end], code, first.sector, "group", first.head
+    )
+
+
+def place_peoples(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with population groups recoded by residence (see the module docstring)."""
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.kind == "demonym"
+            and not _is_people(m)
+            and _is_people(nxt)
+            and text[m.end : nxt.start] == " "
+        ):
+            out.append(_merge(text, m, nxt, m.code))  # "Bosnian Serbs"
+            i += 2
+            continue
+        if _is_people(m) and (
+            _ethnic(text, m) or text[max(0, m.start - 4) : m.start].lower() == "the "
+        ):
+            if (
+                nxt is not None
+                and nxt.kind in _PLACE_KINDS
+                and is_country_code(nxt.code)
+                and _LIVING_IN.fullmatch(text[m.end : nxt.start]) is not None
+            ):
+                out.append(_merge(text, m, nxt, nxt.code))  # "ethnic Albanians in Serbia"
+                i += 2
+                continue
+            if _ethnic(text, m):
+                out.append(ActorMention(m.start, m.end, m.text, m.code, m.sector, "ethnic", m.head))
+                i += 1
+                continue
+        out.append(m)
+        i += 1
+    return out
