@@ -11,8 +11,9 @@ The labelled set is derived, not hand-picked, so anyone can rebuild it:
    With `--with-csis` the launch rows' descriptions are added as a second outlet (CSIS),
    published on the row's day.
 3. Labels: an event is a report of a launch when it is in the force family (MOBILIZE or
-   ASSAULT), has North Korea (PRK) as its only actor or no actor at all (the coder misses
-   the actor of some KCNA launch sentences), is factual, has a day date, and its
+   ASSAULT), has North Korea (PRK) as an actor, or no actor but a sentence naming North
+   Korea (`NORTH_KOREA`; the coder misses the actor of some KCNA launch sentences), is
+   factual, has a day date, and its
    evidence sentence names a launched weapon (`WEAPON_WORDS`). It is labelled with the
    launch day within one day of its event date (the nearer one; a tie is left out).
    Events that pass the test but match no launch day are listed as unmatched.
@@ -50,6 +51,11 @@ WEAPON_WORDS = re.compile(
 )
 
 
+NORTH_KOREA = re.compile(
+    r"\bDPRK\b|North Korea|Democratic People.s Republic of Korea|Kim Jong Un", re.IGNORECASE
+)
+
+
 def is_launch(row_type: str, event_name: str) -> bool:
     return row_type == MISSILE or bool(_LAUNCH_EVENT.search(event_name))
 
@@ -78,7 +84,10 @@ class Label:
 def is_launch_report(event: Event) -> bool:
     return (
         family_of(event.category) == "force"
-        and {a.code for a in event.actors} <= {"PRK"}  # North Korea, or no actor found
+        and (
+            "PRK" in {a.code for a in event.actors}
+            or (not event.actors and bool(NORTH_KOREA.search(event.sentence.text)))
+        )
         and is_factual(event.status)
         and event.date.granularity == "day"
         and bool(WEAPON_WORDS.search(event.sentence.text))
