@@ -107,7 +107,7 @@ def check_output_dir(output_dir: Path, *, overwrite: bool) -> None:
     if existing and not overwrite:
         raise ConfigError(
             "FP351",
-            f"{output_dir} already holds {len(existing)} Parquet parts from an earlier run",
+            f"the output directory already holds {len(existing)} Parquet parts from an earlier run",
             source=str(output_dir),
         )
     for part in existing:
