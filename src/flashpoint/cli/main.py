@@ -22,6 +22,7 @@ from flashpoint.cli.series_cmd import series_command
 from flashpoint.cli.serve_cmd import serve_command
 from flashpoint.cli.stats_cmd import stats_command
 from flashpoint.cli.stories_cmd import stories_group
+from flashpoint.cli.watch_cmd import watch_command
 from flashpoint.errors import FlashpointError
 
 
@@ -82,6 +83,7 @@ for command in (
     alerts_command,
     brief_command,
     serve_command,
+    watch_command,
 ):
     cli.add_command(command)
 
