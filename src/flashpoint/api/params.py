@@ -25,9 +25,10 @@ MAX_PAGE = 500
 DEFAULT_PAGE = 50
 MAX_DOWNLOAD_ROWS = 100_000
 
-CODE_PATTERN = r"^[A-Za-z0-9]{2,8}(:[A-Za-z0-9]{1,12})?$"
-DYAD_PATTERN = r"^[A-Za-z0-9:]{2,21},[A-Za-z0-9:]{2,21}$"
-DAY_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Empty values are allowed and mean "no filter" (an HTML form sends empty fields).
+CODE_PATTERN = r"^([A-Za-z0-9]{2,8}(:[A-Za-z0-9]{1,12})?)?$"
+DYAD_PATTERN = r"^([A-Za-z0-9:]{2,21},[A-Za-z0-9:]{2,21})?$"
+DAY_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 EventSort = Literal[
     "date", "-date", "published", "-published", "score", "-score", "confidence", "-confidence"
@@ -37,7 +38,7 @@ Format = Literal["json", "csv", "parquet"]
 
 
 def parse_day(value: str | None, name: str) -> date | None:
-    if value is None:
+    if not value:
         return None
     for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
         try:
@@ -48,7 +49,7 @@ def parse_day(value: str | None, name: str) -> date | None:
 
 
 def _category(value: str | None) -> str | None:
-    if value is None:
+    if not value:
         return None
     upper = value.upper()
     if upper not in PLOVER_CATEGORIES:
@@ -59,7 +60,7 @@ def _category(value: str | None) -> str | None:
 
 
 def _status(value: str | None) -> str | None:
-    if value is None:
+    if not value:
         return None
     lower = value.lower()
     if lower not in STATUSES:
@@ -107,14 +108,14 @@ def event_filter(
         first, _, second = dyad.partition(",")
         pair = (first, second)
     return EventFilter(
-        actor=actor,
-        recipient=recipient,
+        actor=actor or None,
+        recipient=recipient or None,
         dyad=pair,
         category=_category(category),
         status=_status(status),
         since=parse_day(since, "since"),
         until=parse_day(until, "until"),
-        article_id=article,
+        article_id=article or None,
     )
 
 
@@ -130,7 +131,7 @@ def article_filter(
     coded: Annotated[bool | None, Query(description="true: coded only; false: pending")] = None,
 ) -> ArticleFilter:
     return ArticleFilter(
-        outlet=outlet,
+        outlet=outlet or None,
         since=parse_day(since, "since"),
         until=parse_day(until, "until"),
         coded=coded,

@@ -3,10 +3,13 @@
 (function () {
   "use strict";
 
-  // Filters: changing a drop-down applies the form at once.
+  // Filters: changing a drop-down applies the form at once (requestSubmit fires the
+  // submit handler below, so the URL stays short).
   document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
     select.addEventListener("change", function () {
-      if (select.form) { select.form.submit(); }
+      var form = select.form;
+      if (!form) { return; }
+      if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
     });
   });
 
