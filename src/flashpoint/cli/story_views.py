@@ -13,22 +13,24 @@ from flashpoint.models import Article, Event, Story
 
 
 def stories_table(stories: Sequence[Story]) -> Table:
+    """One row per story; the headline is cut so a row fits a few lines."""
     table = Table(header_style="bold")
-    for column in ("story", "date", "category", "actor", "recipient", "articles", "outlets"):
+    for column in ("story", "date", "category", "dyad", "articles/outlets", "first report"):
         table.add_column(column, no_wrap=True)
-    table.add_column("first report", no_wrap=True)
-    table.add_column("headline", ratio=1, min_width=20)
+    table.add_column("headline", ratio=1, min_width=16)
     for story in stories:
+        dyad = ",".join(story.actors) or "-"
+        if story.recipients:
+            dyad += " -> " + ",".join(story.recipients)
+        headline = story.headline if len(story.headline) <= 140 else story.headline[:139] + "…"
         table.add_row(
-            story.story_id[:12],
+            story.story_id[:10],
             story.event_date or "?",
             story.category,
-            ",".join(story.actors) or "-",
-            ",".join(story.recipients) or "-",
-            str(story.n_articles),
-            str(story.n_outlets),
+            dyad,
+            f"{story.n_articles}/{story.n_outlets}",
             story.first_report.date().isoformat() if story.first_report else "-",
-            story.headline,
+            headline,
         )
     return table
 
