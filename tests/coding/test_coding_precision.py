@@ -192,3 +192,40 @@ def test_precision_possessive_pronoun_gives_the_actor(coder: Coder) -> None:
     text = "Bosnian Serbs said their forces had completed the withdrawal from Gorazde."
     event = only(coder, text, "RETREAT")
     assert [a.code for a in event.actors] == ["BIH"]
+
+
+def recipient_codes(event: Event) -> list[str]:
+    return [r.code for r in event.recipients]
+
+
+def test_recipients_object_prepositions_name_the_beneficiary(coder: Coder) -> None:
+    event = only(coder, "Britain has promised to continue military aid to Mozambique.", "AGREE")
+    assert recipient_codes(event) == ["MOZ"]
+
+
+def test_recipients_a_threat_targets_the_subject_of_its_condition(coder: Coder) -> None:
+    text = "Russia threatened to stop the talks if the United States deploys new missiles."
+    event = only(coder, text, "THREATEN")
+    assert recipient_codes(event) == ["USA"]
+
+
+def test_recipients_lifting_an_emergency_concedes_to_the_population(coder: Coder) -> None:
+    event = only(coder, "Sudan's government lifted the state of emergency on Sunday.", "CONCEDE")
+    assert [(r.code, r.sector) for r in event.recipients] == [("SDN", "CVL")]
+
+
+def test_recipients_an_ethnic_people_is_placed_where_the_event_happens(coder: Coder) -> None:
+    event = only(coder, "Serb forces killed three ethnic Albanians in Belgrade.", "ASSAULT")
+    assert recipient_codes(event) == ["SRB"]
+
+
+def test_recipients_firing_on_a_crowd_targets_the_actors_population(coder: Coder) -> None:
+    text = "Egyptian police opened fire to disperse demonstrators on Monday."
+    event = only(coder, text, "ASSAULT")
+    assert [(r.code, r.sector) for r in event.recipients] == [("EGY", "CVL")]
+
+
+def test_recipients_northern_ireland_is_part_of_the_united_kingdom(coder: Coder) -> None:
+    text = "The British government outlawed a Protestant militia in Northern Ireland."
+    event = only(coder, text, "COERCE")
+    assert recipient_codes(event) == ["GBR"]

@@ -58,7 +58,7 @@ _CONDITIONAL_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "
 _FUTURE_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _DRILL_CATEGORIES = frozenset({"MOBILIZE"})
 _CONTACT = frozenset({"CONSULT"})
-_DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE"})
+_DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 _PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
 _VERBAL = frozenset(
@@ -213,9 +213,9 @@ class Coder:
             status = "historical"
         place = res.event_location(text, sentence.start, sentence.end, t_start)
         actors = _placed_actors(category, roles, place)
-        recipients = tuple(_entity(m) for m in roles.recipients)
+        recipients = _placed_people(roles.recipients, place.country if place else None)
         if not recipients:
-            recipients = _default_recipients(category, mode, actors, place)
+            recipients = _default_recipients(category, mode, actors, roles, place)
         confidence = _confidence(view, frame, roles, via_reference)
         return Event(
             event_id=event_id_for(article.id, sentence.start, t_start, category),
@@ -239,6 +239,17 @@ class Coder:
         )
 
 
+def _placed_people(mentions: list[Any], where: str | None) -> tuple[Entity, ...]:
+    """Entities for mentions; a people named by ethnicity takes the event's country."""
+    out = []
+    for m in mentions:
+        entity = _entity(m)
+        if m.kind == "ethnic" and where is not None and where != m.code:
+            entity = Entity(where, m.sector, m.text, m.start, m.end)
+        out.append(entity)
+    return tuple(out)
+
+
 def _placed_actors(category: str, roles: Roles, place: Location | None) -> tuple[Entity, ...]:
     """The actors, with the country of the event's place where the text leaves it open.
 
@@ -250,12 +261,7 @@ def _placed_actors(category: str, roles: Roles, place: Location | None) -> tuple
       The entity's offsets are the place's.
     """
     where = place.country if place is not None else None
-    actors = []
-    for m in roles.actors:
-        entity = _entity(m)
-        if m.kind == "ethnic" and where is not None and where != m.code:
-            entity = Entity(where, m.sector, m.text, m.start, m.end)
-        actors.append(entity)
+    actors = list(_placed_people(roles.actors, where))
     if not actors and place is not None and where is not None and category in _PLACED:
         sector = "CVL" if category == "PROTEST" else None
         actors.append(Entity(where, sector, place.name, place.start, place.end))
@@ -263,16 +269,22 @@ def _placed_actors(category: str, roles: Roles, place: Location | None) -> tuple
 
 
 def _default_recipients(
-    category: str, mode: str | None, actors: tuple[Entity, ...], place: Location | None
+    category: str,
+    mode: str | None,
+    actors: tuple[Entity, ...],
+    roles: Roles,
+    place: Location | None,
 ) -> tuple[Entity, ...]:
     """The target of an event whose recipient the sentence leaves implicit.
 
-    Protest and repression are domestic by nature: "students rallied in Kirkuk" is
-    aimed at the authorities of the place (sector GOV), "police imposed a curfew" at
-    the population (CVL) of the place, or of the actor's own country when no place is
-    stated. Threats of domestic measures (curfews, restrictions, arrests) follow the
-    same rule. An attack with a stated place targets that place's country; a
-    deployment only a foreign one (troops moved at home target nobody).
+    Protest, repression and their relaxation are domestic by nature: "students rallied
+    in Kirkuk" is aimed at the authorities of the place (sector GOV), "police imposed a
+    curfew" and "the government lifted the state of emergency" at the population (CVL)
+    of the place, or of the actor's own country when no place is stated (a concession
+    to another state names it: "eased sanctions on Iran"). Threats of domestic measures (curfews, restrictions, arrests) follow the
+    same rule. An attack with a stated place targets that place's country, one on a
+    crowd with no place the actor's own population; a deployment targets only a
+    foreign place (troops moved at home target nobody).
     The entity's offsets are those of the place, or of the actor the country comes from.
     """
     actor = next((m for m in actors if is_country_code(m.code)), None)
@@ -284,6 +296,13 @@ def _default_recipients(
         if actor is not None:
             return (Entity(actor.code, sector, actor.name, actor.start, actor.end),)
         return ()
+    if (
+        category == "ASSAULT"
+        and where is None
+        and actor is not None
+        and any(classes_of(w) & {"crowd"} for w in roles.object_words)
+    ):  # "police opened fire on demonstrators": the actor's own population
+        return (Entity(actor.code, "CVL", actor.name, actor.start, actor.end),)
     if place is None or where is None:
         return ()
     if category == "ASSAULT":

@@ -44,6 +44,7 @@ _PRONOUNS = frozenset(
 _STATIVE_PARTICIPLES = frozenset(
     ["commit", "oppose", "prepare", "determine", "resolve", "dedicate", "devote", "poise"]
 )
+SUBJECTS = ("nsubj", "nsubjpass")
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
 
 Resolver = Callable[[int, str], Any]
@@ -58,6 +59,7 @@ class Roles:
     via_reference: bool = False  # an actor came from a pronoun or "the country"
     subject_words: list[str] = field(default_factory=list)
     subject_named: bool = False  # a subject head is a proper noun (known to the lexicon or not)
+    object_words: list[str] = field(default_factory=list)  # lemmas of the direct objects
 
 
 def _overlapping(view: ParseView, tokens: Sequence[int], mentions: Sequence[Any]) -> list[Any]:
@@ -75,16 +77,26 @@ def _core(view: ParseView, head: int) -> list[int]:
 
 
 def mentions_for(
-    view: ParseView, heads: Sequence[int], mentions: Sequence[Any], resolve: Resolver
+    view: ParseView,
+    heads: Sequence[int],
+    mentions: Sequence[Any],
+    resolve: Resolver,
+    *,
+    whole: bool = True,
 ) -> tuple[list[Any], bool]:
-    """Actor mentions for the noun phrases headed by `heads` (pronouns resolved)."""
+    """Actor mentions for the noun phrases headed by `heads` (pronouns resolved).
+
+    With `whole`, a phrase whose core names nobody falls back to its whole subtree
+    (clauses and loose prepositions included); recipients do not, so that "shared
+    evidence with the U.S. about contacts between al Qaeda and Iraq" stays with the U.S.
+    """
     found: list[Any] = []
     via_reference = False
     for h in heads:
         got = _overlapping(view, [h], mentions)  # "NATO-member Norway": the head's own name
         if not got:
             got = _overlapping(view, _core(view, h), mentions)
-        if not got:
+        if not got and whole:
             got = _overlapping(view, view.subtree(h), mentions)
         if not got and view.tok(h).text.lower() in _PRONOUNS | {"country", "regime", "government"}:
             resolved = resolve(view.tok(h).start, view.tok(h).text)
@@ -129,11 +141,13 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
     """Candidate recipient phrases of verb v, most direct first (each with its conjuncts)."""
     groups: list[list[int]] = []
     if frame.category != "MOBILIZE":  # what is deployed or put on alert is one's own force
-        groups = [
-            view.conjuncts(c)
-            for c in view.children(v, ("dobj", "obj", "dative"))
-            if c != frame.trigger
-        ]
+        for c in view.children(v, ("dobj", "obj", "dative")):
+            if c != frame.trigger:
+                groups.append(view.conjuncts(c))
+            # "aid to Mozambique", "contact with the US", "restrictions for new members"
+            for word, o in view.preps(c):
+                if word in _RECIPIENT_PREPS or word == "for":
+                    groups.append(view.conjuncts(o))
     for word, o in view.preps(v):
         if word in _RECIPIENT_PREPS or (visit and word in _VISIT_PREPS):
             groups.append(view.conjuncts(o))
@@ -142,6 +156,19 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
             if word in _RECIPIENT_PREPS:
                 groups.append(view.conjuncts(o))
     return groups
+
+
+def _condition_subjects(view: ParseView, v: int, embedded: int | None) -> list[list[int]]:
+    """ "threatened to stop talks if the United States goes ahead": who the condition is on."""
+    groups = []
+    for verb in (v, embedded):
+        if verb is None:
+            continue
+        for c in view.children(verb, ("advcl",)):
+            marks = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
+            if marks & {"if", "unless"}:
+                groups.append(view.conjuncts(s) for s in view.children(c, ("nsubj",)))
+    return [g for group in groups for g in group]
 
 
 def _place_groups(view: ParseView, v: int) -> list[list[int]]:
@@ -167,7 +194,24 @@ def _first_recipients(
         if others:
             return others
         if found and not fallback:
-            fallback = [m for m in found if m.sector not in {None, *(a.sector for a in actors)}]
+            # The actor's own country in another sector ("police arrested activists"),
+            # but not a word that only describes the thing ("military aid").
+            described = [
+                (view.tok(c).start, view.tok(c).end)
+                for h in group
+                for c in view.children(h, ("amod", "compound"))
+                if view.tok(c).pos != "PROPN"
+            ]
+            heads = [(view.tok(h).start, view.tok(h).end) for h in group]
+            fallback = [
+                m
+                for m in found
+                if m.sector not in {None, *(a.sector for a in actors)}
+                and (
+                    any(s < m.end and e > m.start for s, e in heads)
+                    or not any(s < m.end and e > m.start for s, e in described)
+                )
+            ]
     return fallback
 
 
@@ -255,6 +299,17 @@ def assign_roles(
         else:
             roles.actors, via = mentions_for(view, subj, mentions, resolve)
             groups = _object_groups(view, v, frame, visit)
+            # ("opened fire to disperse demonstrators": a subjectless purpose or
+            # consequence clause says whom the act was aimed at)
+            verbs = [v, frame.embedded] + [
+                c for c in view.children(v, ("advcl",)) if not view.children(c, SUBJECTS)
+            ]
+            roles.object_words = [
+                view.lemma(o)
+                for verb in verbs
+                if verb is not None
+                for o in view.children(verb, ("dobj", "obj"))
+            ]
             if frame.embedded is not None and frame.embedded != v:
                 e = frame.embedded
                 if view.tok(e).dep == "ccomp":
@@ -262,6 +317,7 @@ def assign_roles(
                 groups.extend(_object_groups(view, e, frame, visit))
             if frame.category in _DOMESTIC:
                 groups.extend(_place_groups(view, v))
+            groups.extend(_condition_subjects(view, v, frame.embedded))
             roles.recipients = _first_recipients(view, groups, mentions, resolve, roles.actors)
     roles.via_reference = via
     actor_spans = {(m.start, m.end) for m in roles.actors}
