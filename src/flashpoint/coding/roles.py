@@ -158,6 +158,20 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
     return groups
 
 
+def _object_words(view: ParseView, v: int, embedded: int | None) -> list[str]:
+    """Lemmas of the direct objects of v, its complement and its subjectless adverbial
+    clauses ("opened fire to disperse demonstrators": whom the act was aimed at)."""
+    verbs = [v, embedded] + [
+        c for c in view.children(v, ("advcl",)) if not view.children(c, SUBJECTS)
+    ]
+    return [
+        view.lemma(o)
+        for verb in verbs
+        if verb is not None
+        for o in view.children(verb, ("dobj", "obj"))
+    ]
+
+
 def _condition_subjects(view: ParseView, v: int, embedded: int | None) -> list[list[int]]:
     """ "threatened to stop talks if the United States goes ahead": who the condition is on."""
     groups = []
@@ -299,17 +313,7 @@ def assign_roles(
         else:
             roles.actors, via = mentions_for(view, subj, mentions, resolve)
             groups = _object_groups(view, v, frame, visit)
-            # ("opened fire to disperse demonstrators": a subjectless purpose or
-            # consequence clause says whom the act was aimed at)
-            verbs = [v, frame.embedded] + [
-                c for c in view.children(v, ("advcl",)) if not view.children(c, SUBJECTS)
-            ]
-            roles.object_words = [
-                view.lemma(o)
-                for verb in verbs
-                if verb is not None
-                for o in view.children(verb, ("dobj", "obj"))
-            ]
+            roles.object_words = _object_words(view, v, frame.embedded)
             if frame.embedded is not None and frame.embedded != v:
                 e = frame.embedded
                 if view.tok(e).dep == "ccomp":
