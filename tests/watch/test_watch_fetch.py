@@ -269,3 +269,20 @@ def test_webhook_posts_are_json_and_not_redirected(server: FixtureServer, fetche
     with pytest.raises(FetchError):
         fetcher.post_json(server.url("/moved"), b"{}")
     assert server.hits("/hook") == 1
+
+
+def test_https_is_verified_against_the_site_name_while_connecting_to_the_checked_address() -> None:
+    import ssl
+
+    from watch.watch_server import FIXTURES
+
+    trusted = ssl.create_default_context(cafile=str(FIXTURES / "localhost-cert.pem"))
+    with running_server(tls=True) as server, Fetcher(FAST, verify=trusted) as fetcher:
+        url = server.route("/secure", Route(b"<p>over TLS</p>"))
+        assert url.startswith("https://localhost:")
+        assert fetcher.get(url).body == b"<p>over TLS</p>"
+        assert server.requests[0].headers["Host"] == url.split("/")[2]
+        # The certificate names localhost, not 127.0.0.1: verification is on.
+        with pytest.raises(FetchError) as caught:
+            fetcher.get(url.replace("localhost", "127.0.0.1"))
+        assert "CERTIFICATE_VERIFY_FAILED" in caught.value.message

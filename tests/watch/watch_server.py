@@ -7,6 +7,7 @@ replaced by the server's address. Every request is recorded.
 
 from __future__ import annotations
 
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,7 +46,7 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 class FixtureServer:
-    def __init__(self) -> None:
+    def __init__(self, *, tls: bool = False) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[Seen] = []
         self.arrived: dict[str, threading.Event] = {}
@@ -115,6 +116,11 @@ class FixtureServer:
         self.httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_port}"
+        if tls:  # a certificate for the name "localhost" only, no IP address
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(FIXTURES / "localhost-cert.pem", FIXTURES / "localhost-key.pem")
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.base = f"https://localhost:{self.httpd.server_port}"
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -146,8 +152,8 @@ class FixtureServer:
 
 
 @contextmanager
-def running_server() -> Iterator[FixtureServer]:
-    server = FixtureServer()
+def running_server(*, tls: bool = False) -> Iterator[FixtureServer]:
+    server = FixtureServer(tls=tls)
     server.thread.start()
     try:
         yield server

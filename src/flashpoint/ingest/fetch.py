@@ -145,11 +145,15 @@ class Fetcher:
 
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     stop: threading.Event = field(default_factory=threading.Event)
-    transport: httpx.BaseTransport | None = None  # tests may plug one in
+    # Certificates to trust: True for the system's, or a context (a private CA; tests).
+    verify: ssl.SSLContext | bool = True
 
     def __post_init__(self) -> None:
         self._client = httpx.Client(
-            transport=self.transport,
+            verify=self.verify,
+            # No connection reuse: the pool is keyed by the pinned IP address, so a kept
+            # connection verified for one site name could otherwise serve another name.
+            limits=httpx.Limits(max_keepalive_connections=0),
             follow_redirects=False,
             trust_env=False,  # no proxy from the environment: we connect to checked addresses
             timeout=httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout),
