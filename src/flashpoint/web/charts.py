@@ -54,6 +54,23 @@ def _nice_max(value: float) -> float:
     return 10 * power
 
 
+def recent_months(months: list[MonthCount], last: int = 24) -> list[MonthCount]:
+    """The months up to the latest one with events, gaps filled with zeros, at most `last`."""
+    if not months:
+        return []
+    by_month = {m.month: m for m in months}
+    year, month = (int(part) for part in months[-1].month.split("-"))
+    filled: list[MonthCount] = []
+    first = months[0].month
+    for _ in range(last):
+        label = f"{year:04d}-{month:02d}"
+        filled.append(by_month.get(label, MonthCount(label, 0, 0, 0)))
+        if label <= first:
+            break
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return filled[::-1]
+
+
 def diverging_bars(months: list[MonthCount], width: int = 560, height: int = 180) -> Chart:
     """Cooperation stories up, conflict down, one pair of bars per month."""
     chart = Chart(width, height)
@@ -131,7 +148,8 @@ def line_chart(
         x, y = left + i * step, y_of(value)
         commands.append(f"{'M' if pen_up else 'L'}{x:.1f},{y:.1f}")
         pen_up = False
-        chart.dots.append(Tick(x, y, f"{label}: {value:.2f}"))
+        if len(points) <= 60:
+            chart.dots.append(Tick(x, y, f"{label}: {value:.2f}"))
     chart.path = " ".join(commands)
     every = max(1, math.ceil(len(points) / 8))
     chart.ticks = [
@@ -177,11 +195,7 @@ class Network:
 
 
 def _edge_kind(edge: DyadEdge) -> str:
-    if edge.conflict > edge.cooperation:
-        return "conflict"
-    if edge.cooperation > edge.conflict:
-        return "cooperation"
-    return "neutral"
+    return _kind(edge.conflict, edge.cooperation)
 
 
 def _force_layout(
@@ -227,8 +241,67 @@ def _force_layout(
     return {c: (p[0], p[1]) for c, p in pos.items()}
 
 
-def network_layout(edges: list[DyadEdge], width: int = 900, height: int = 560) -> Network:
-    """Nodes sized by their events, arrows from actor to recipient as thick as the dyad's."""
+def _components(codes: list[str], edges: list[DyadEdge]) -> list[list[str]]:
+    """Connected groups of countries, biggest first (order within a group kept)."""
+    parent = {c: c for c in codes}
+
+    def root(c: str) -> str:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for edge in edges:
+        parent[root(edge.actor)] = root(edge.recipient)
+    groups: dict[str, list[str]] = {}
+    for c in codes:
+        groups.setdefault(root(c), []).append(c)
+    return sorted(groups.values(), key=lambda g: -len(g))
+
+
+def _boxes(
+    groups: list[list[str]], width: int, height: int
+) -> list[tuple[float, float, float, float]]:
+    """A box (x, y, w, h) per group: the biggest gets the main area, the rest a side column."""
+    if len(groups) == 1:
+        return [(0.0, 0.0, float(width), float(height))]
+    side = width * 0.24
+    rest = groups[1:]
+    # small groups stay compact: a pair does not need the full height of the canvas
+    row_h = min(height / len(rest), 40.0 + 60.0 * max(len(g) for g in rest))
+    boxes = [(0.0, 0.0, width - side, float(height))]
+    boxes.extend((width - side, i * row_h, side, row_h) for i in range(len(rest)))
+    return boxes
+
+
+def _separate(nodes: dict[str, list[float]], radius: dict[str, float], rounds: int = 40) -> None:
+    """Push overlapping circles apart (in pixels) so every label stays readable."""
+    codes = list(nodes)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(codes):
+            for b in codes[i + 1 :]:
+                dx = nodes[b][0] - nodes[a][0]
+                dy = nodes[b][1] - nodes[a][1]
+                dist = math.hypot(dx, dy) or 0.01
+                gap = radius[a] + radius[b] + 8 - dist
+                if gap > 0:
+                    ux, uy = dx / dist, dy / dist
+                    nodes[a][0] -= ux * gap / 2
+                    nodes[a][1] -= uy * gap / 2
+                    nodes[b][0] += ux * gap / 2
+                    nodes[b][1] += uy * gap / 2
+                    moved = True
+        if not moved:
+            return
+
+
+def network_layout(edges: list[DyadEdge], width: int = 960, height: int = 600) -> Network:
+    """Nodes sized by their events, arrows from actor to recipient as thick as the dyad's.
+
+    Each connected group is laid out on its own, so a pair that talks only to itself
+    does not squeeze the main network into a corner.
+    """
     net = Network(width, height)
     if not edges:
         return net
@@ -237,18 +310,28 @@ def network_layout(edges: list[DyadEdge], width: int = 900, height: int = 560) -
         weight[edge.actor] = weight.get(edge.actor, 0) + edge.events
         weight[edge.recipient] = weight.get(edge.recipient, 0) + edge.events
     codes = sorted(weight, key=lambda c: (-weight[c], c))
-    pos = _force_layout(codes, edges)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span_x = max(1e-6, max(xs) - min(xs))
-    span_y = max(1e-6, max(ys) - min(ys))
-    margin = 50
     peak = max(weight.values())
-    placed: dict[str, Node] = {}
-    for c in codes:
-        x = margin + (pos[c][0] - min(xs)) / span_x * (width - 2 * margin)
-        y = margin + (pos[c][1] - min(ys)) / span_y * (height - 2 * margin)
-        placed[c] = Node(c, x, y, 8 + 18 * math.sqrt(weight[c] / peak), weight[c])
+    # big enough for the label (IGO:UNO) and growing with the events
+    radius = {c: max(13 + 15 * math.sqrt(weight[c] / peak), 3.3 * len(c) + 4) for c in codes}
+    xy: dict[str, list[float]] = {}
+    groups = _components(codes, edges)
+    for group, (bx, by, bw, bh) in zip(groups, _boxes(groups, width, height), strict=True):
+        members = set(group)
+        pos = _force_layout(group, [e for e in edges if e.actor in members])
+        xs = [pos[c][0] for c in group]
+        ys = [pos[c][1] for c in group]
+        span_x = max(xs) - min(xs) or 1.0
+        span_y = max(ys) - min(ys) or 1.0
+        margin = 36.0
+        for c in group:
+            fx = (pos[c][0] - min(xs)) / span_x if len(group) > 1 else 0.5
+            fy = (pos[c][1] - min(ys)) / span_y if len(group) > 1 else 0.5
+            xy[c] = [
+                bx + margin + fx * max(1.0, bw - 2 * margin),
+                by + margin + fy * max(1.0, bh - 2 * margin),
+            ]
+    _separate(xy, radius)
+    placed = {c: Node(c, xy[c][0], xy[c][1], radius[c], weight[c]) for c in codes}
     top = max(e.events for e in edges)
     for edge in edges:
         source, target = placed[edge.actor], placed[edge.recipient]
@@ -263,9 +346,9 @@ def network_layout(edges: list[DyadEdge], width: int = 900, height: int = 560) -
                 edge.recipient,
                 source.x + dx / dist * source.r + ox,
                 source.y + dy / dist * source.r + oy,
-                target.x - dx / dist * (target.r + 4) + ox,
-                target.y - dy / dist * (target.r + 4) + oy,
-                1 + 5 * edge.events / top,
+                target.x - dx / dist * (target.r + 2) + ox,
+                target.y - dy / dist * (target.r + 2) + oy,
+                1.2 + 4 * edge.events / top,
                 _edge_kind(edge),
                 f"{edge.actor} → {edge.recipient}: {edge.events} events "
                 f"({edge.conflict} conflict, {edge.cooperation} cooperation)",
@@ -290,51 +373,87 @@ class WorldMap:
     width: int
     height: int
     graticule: list[str] = field(default_factory=list)  # SVG path data
-    land: list[Tick] = field(default_factory=list)  # country centroids (faint dots)
+    land: str = ""  # one SVG path: a square per land cell
     bubbles: list[Bubble] = field(default_factory=list)
+    labels: list[Tick] = field(default_factory=list)  # place names that do not collide
+
+
+# The map shows latitudes 78N to 58S: the poles hold no news and would waste half the height.
+MAP_NORTH = 78.0
+MAP_SOUTH = -58.0
 
 
 def project(lat: float, lon: float, width: int, height: int) -> tuple[float, float]:
-    """Equirectangular: longitude -180..180 to x, latitude 90..-90 to y."""
-    return (lon + 180.0) / 360.0 * width, (90.0 - lat) / 180.0 * height
+    """Equirectangular: longitude -180..180 to x, latitude MAP_NORTH..MAP_SOUTH to y."""
+    x = (lon + 180.0) / 360.0 * width
+    y = (MAP_NORTH - lat) / (MAP_NORTH - MAP_SOUTH) * height
+    return x, y
+
+
+def _kind(conflict: int, cooperation: int) -> str:
+    if conflict > cooperation:
+        return "conflict"
+    if cooperation > conflict:
+        return "cooperation"
+    return "neutral"
+
+
+def _free_labels(bubbles: list[Bubble], limit: int = 14) -> list[Tick]:
+    """Names for the biggest bubbles, skipping any whose box would overlap one placed."""
+    placed: list[tuple[float, float, float, float]] = []
+    labels: list[Tick] = []
+    for bubble in bubbles:
+        if len(labels) >= limit:
+            break
+        x, y = bubble.x + bubble.r + 3, bubble.y + 4
+        box = (x, y - 11, x + 7 * len(bubble.name), y + 2)
+        if any(
+            not (box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]) for b in placed
+        ):
+            continue
+        placed.append(box)
+        labels.append(Tick(x, y, bubble.name))
+    return labels
 
 
 def world_map(
     places: list[PlaceCount],
-    centroids: dict[str, tuple[float, float]],
-    width: int = 960,
-    height: int = 480,
+    land: tuple[tuple[float, float], ...],
+    width: int = 1000,
+    height: int = 420,
+    cell: float = 1.5,
 ) -> WorldMap:
+    """The graticule, the land cells and a bubble per place (area grows with its events)."""
     world = WorldMap(width, height)
-    for lon in range(-180, 181, 30):
-        x, _ = project(0.0, float(lon), width, height)
+    for meridian in range(-150, 180, 30):
+        x, _ = project(0.0, float(meridian), width, height)
         world.graticule.append(f"M{x:.1f},0 V{height}")
-    for lat in range(-60, 61, 30):
-        _, y = project(float(lat), 0.0, width, height)
+    for parallel in range(-30, 76, 30):
+        _, y = project(float(parallel), 0.0, width, height)
         world.graticule.append(f"M0,{y:.1f} H{width}")
-    for code, (c_lat, c_lon) in sorted(centroids.items()):
-        x, y = project(c_lat, c_lon, width, height)
-        world.land.append(Tick(x, y, code))
+    size_x = cell / 360.0 * width * 0.8
+    size_y = cell / (MAP_NORTH - MAP_SOUTH) * height * 0.8
+    squares = []
+    for cell_lat, cell_lon in land:
+        if not MAP_SOUTH <= cell_lat <= MAP_NORTH:
+            continue
+        x, y = project(cell_lat + cell, cell_lon, width, height)
+        squares.append(f"M{x:.1f},{y:.1f}h{size_x:.1f}v{size_y:.1f}h-{size_x:.1f}z")
+    world.land = "".join(squares)
     peak = float(max((p.events for p in places), default=1))
     for place in sorted(places, key=lambda p: -p.events):
         x, y = project(place.lat, place.lon, width, height)
-        kind = (
-            "conflict"
-            if place.conflict > place.cooperation
-            else "cooperation"
-            if place.cooperation > place.conflict
-            else "neutral"
-        )
         where = f"{place.name} ({place.country})" if place.country else place.name
         world.bubbles.append(
             Bubble(
                 x,
                 y,
-                3 + 17 * math.sqrt(place.events / peak),
-                kind,
+                2.5 + 15 * math.sqrt(place.events / peak),
+                _kind(place.conflict, place.cooperation),
                 f"{where}: {place.events} events, {place.conflict} conflict, "
                 f"{place.cooperation} cooperation",
                 place.name,
             )
         )
+    world.labels = _free_labels(world.bubbles)
     return world

@@ -102,7 +102,7 @@ def overview(request: Request, store: ReadStore) -> HTMLResponse:
     settings = request.app.state.settings
     dyads = [views.watched_dyad(store, text) for text in settings.watch_dyads]
     alerts, alerts_note = views.try_feature(lambda: features.alerts(store, 8))
-    latest = event_page(store, EventFilter(), sort="-date", limit=6).events
+    latest = event_page(store, EventFilter(), sort="-published", limit=6).events
     return render(
         request,
         "overview.html",
@@ -124,7 +124,7 @@ def event_explorer(
     request: Request,
     store: ReadStore,
     flt: Annotated[EventFilter, Depends(event_filter)],
-    sort: EventSort = "-date",
+    sort: EventSort = "-published",
     cursor: CursorQuery = None,
 ) -> HTMLResponse:
     scope = filter_scope(flt)

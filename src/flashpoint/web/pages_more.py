@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse
 from flashpoint.api import features
 from flashpoint.api.deps import ReadStore
 from flashpoint.api.params import CODE_PATTERN, event_filter
-from flashpoint.ontology.places import COUNTRY_CENTROIDS
 from flashpoint.store import EventFilter
 from flashpoint.store.browse import (
     category_counts,
@@ -22,7 +21,8 @@ from flashpoint.store.browse import (
     place_counts,
 )
 from flashpoint.web import views
-from flashpoint.web.charts import diverging_bars, network_layout, world_map
+from flashpoint.web.charts import diverging_bars, network_layout, recent_months, world_map
+from flashpoint.web.geo import land_cells
 from flashpoint.web.pages import render
 
 router = APIRouter(include_in_schema=False)
@@ -107,9 +107,9 @@ def actor_page(request: Request, store: ReadStore, code: str) -> HTMLResponse:
             "n_recipient": count_events(store, as_recipient),
             "categories": category_counts(store, as_actor),
             "categories_received": category_counts(store, as_recipient),
-            "chart": diverging_bars(month_counts(store, as_actor)),
+            "chart": diverging_bars(recent_months(month_counts(store, as_actor))),
             "partners": partners[:15],
-            "latest": event_page(store, as_actor, sort="-date", limit=10).events,
+            "latest": event_page(store, as_actor, sort="-published", limit=10).events,
         },
     )
 
@@ -133,7 +133,7 @@ def actor_index(request: Request, store: ReadStore) -> HTMLResponse:
 def network_page(
     request: Request, store: ReadStore, flt: Annotated[EventFilter, Depends(event_filter)]
 ) -> HTMLResponse:
-    edges = dyad_edges(store, flt, limit=40)
+    edges = dyad_edges(store, flt, limit=36)
     return render(
         request,
         "network.html",
@@ -156,7 +156,7 @@ def map_page(
         "map.html",
         {
             "page": "map",
-            "world": world_map(places, COUNTRY_CENTROIDS),
+            "world": world_map(places, land_cells()),
             "places": places[:25],
             "located": sum(p.events for p in places),
             "total": count_events(store, flt),

@@ -13,7 +13,7 @@ from flashpoint.api import features
 from flashpoint.models import Event, SeriesPoint
 from flashpoint.store import EventFilter, Store
 from flashpoint.store.browse import month_counts
-from flashpoint.web.charts import Chart, diverging_bars, line_chart
+from flashpoint.web.charts import Chart, diverging_bars, line_chart, recent_months
 
 T = TypeVar("T")
 
@@ -82,7 +82,7 @@ def watched_dyad(store: Store, text: str) -> WatchedDyad | None:
         actor,
         recipient,
         names,
-        diverging_bars(months),
+        diverging_bars(recent_months(months)),
         escalation,
         sum(m.events for m in months),
         sum(m.conflict for m in months),
@@ -90,8 +90,9 @@ def watched_dyad(store: Store, text: str) -> WatchedDyad | None:
     )
 
 
-def escalation_chart(points: list[SeriesPoint]) -> Chart:
-    return line_chart([(p.period, p.escalation_index) for p in points])
+def escalation_chart(points: list[SeriesPoint], last: int = 52) -> Chart:
+    """The escalation index of the latest `last` periods."""
+    return line_chart([(p.period, p.escalation_index) for p in points[-last:]])
 
 
 def article_titles(store: Store, events: list[Event]) -> dict[str, tuple[str, str, str]]:
