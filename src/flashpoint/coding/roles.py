@@ -272,6 +272,41 @@ def speaker_of(view: ParseView, anchor: int) -> tuple[int | None, bool]:
     return None, False
 
 
+def _clause_roles(
+    view: ParseView, frame: Frame, mentions: Sequence[Any], resolve: Resolver, roles: Roles
+) -> bool:
+    """Roles of a verb clause (subject, objects, passive agent); True if via a reference."""
+    v = frame.anchor
+    via = False
+    visit = frame.category == "CONSULT" and frame.mode == "visit"
+    subj, passive = clause_subject(view, v)
+    roles.subject_words = [view.lemma(s) for s in subj] + [
+        view.lemma(m) for s in subj for m in view.children(s, ("compound", "appos"))
+    ]  # "Security analyst Kabiru Adamu": the title says who speaks
+    roles.subject_named = any(view.tok(s).pos == "PROPN" for s in subj)
+    if passive and not _agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
+        passive = False  # "Israel is opposed to ...", "China is committed to ..."
+    if passive:
+        agents = _agents(view, v)
+        roles.actors, via = mentions_for(view, agents, mentions, resolve)
+        rec, _ = mentions_for(view, subj, mentions, resolve)
+        roles.recipients = rec
+    else:
+        roles.actors, via = mentions_for(view, subj, mentions, resolve)
+        groups = _object_groups(view, v, frame, visit)
+        roles.object_words = _object_words(view, v, frame.embedded)
+        if frame.embedded is not None and frame.embedded != v:
+            e = frame.embedded
+            if view.tok(e).dep == "ccomp":
+                groups.append(clause_subject(view, e)[0])
+            groups.extend(_object_groups(view, e, frame, visit))
+        if frame.category in _DOMESTIC:
+            groups.extend(_place_groups(view, v))
+        groups.extend(_condition_subjects(view, v, frame.embedded))
+        roles.recipients = _first_recipients(view, groups, mentions, resolve, roles.actors)
+    return via
+
+
 def assign_roles(
     view: ParseView, frame: Frame, mentions: Sequence[Any], resolve: Resolver
 ) -> Roles:
@@ -298,31 +333,7 @@ def assign_roles(
             groups = _object_groups(view, frame.anchor, frame, visit)
             roles.recipients = _first_recipients(view, groups, mentions, resolve, actors)
     else:
-        subj, passive = clause_subject(view, v)
-        roles.subject_words = [view.lemma(s) for s in subj] + [
-            view.lemma(m) for s in subj for m in view.children(s, ("compound", "appos"))
-        ]  # "Security analyst Kabiru Adamu": the title says who speaks
-        roles.subject_named = any(view.tok(s).pos == "PROPN" for s in subj)
-        if passive and not _agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
-            passive = False  # "Israel is opposed to ...", "China is committed to ..."
-        if passive:
-            agents = _agents(view, v)
-            roles.actors, via = mentions_for(view, agents, mentions, resolve)
-            rec, _ = mentions_for(view, subj, mentions, resolve)
-            roles.recipients = rec
-        else:
-            roles.actors, via = mentions_for(view, subj, mentions, resolve)
-            groups = _object_groups(view, v, frame, visit)
-            roles.object_words = _object_words(view, v, frame.embedded)
-            if frame.embedded is not None and frame.embedded != v:
-                e = frame.embedded
-                if view.tok(e).dep == "ccomp":
-                    groups.append(clause_subject(view, e)[0])
-                groups.extend(_object_groups(view, e, frame, visit))
-            if frame.category in _DOMESTIC:
-                groups.extend(_place_groups(view, v))
-            groups.extend(_condition_subjects(view, v, frame.embedded))
-            roles.recipients = _first_recipients(view, groups, mentions, resolve, roles.actors)
+        via = _clause_roles(view, frame, mentions, resolve, roles)
     roles.via_reference = via
     actor_spans = {(m.start, m.end) for m in roles.actors}
     actor_keys = {(m.code, m.sector) for m in roles.actors}
