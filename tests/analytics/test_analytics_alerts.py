@@ -102,6 +102,7 @@ def test_detecting_again_does_not_duplicate_alerts(store: Store) -> None:
     assert [a.alert_id for a in again] == [a.alert_id for a in stored]
     assert [a.created_at for a in again] == [a.created_at for a in stored]
     assert stored[0].story_ids == first.alerts[0].story_ids
+    assert 'lead story: "North Korea shelled Washington in report' in stored[0].message
 
 
 def test_stored_alerts_are_replaced_when_the_data_no_longer_supports_them(store: Store) -> None:

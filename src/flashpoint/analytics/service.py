@@ -5,7 +5,7 @@ The CLI, the API and the back-test call these; each is one plain function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -14,7 +14,7 @@ from flashpoint.analytics.index import IndexParams
 from flashpoint.analytics.periods import Freq
 from flashpoint.analytics.series import ANY_ACTOR, Series, load_series
 from flashpoint.models import Alert, SeriesPoint
-from flashpoint.store.analytics import AlertFilter, SeriesQuery, read_alerts
+from flashpoint.store.analytics import AlertFilter, SeriesQuery, read_alerts, story_summaries
 
 if TYPE_CHECKING:
     from flashpoint.store.database import Store
@@ -93,6 +93,7 @@ def detect_and_store(
     for actor, recipient in chosen:
         found = series(store, actor, recipient, freq, since=since, until=until)
         alerts = detect_alerts(found, params, IndexParams.for_freq(freq))
+        alerts = with_lead_story(store, series_query(actor, recipient), alerts)
         store.writer.replace_alerts(
             found.actor, found.recipient, [p.period for p in found.points], alerts
         )
@@ -100,6 +101,24 @@ def detect_and_store(
         examined.append((found.actor, found.recipient))
         periods += len(found.points)
     return AlertRun(tuple(examined), tuple(raised), periods)
+
+
+def with_lead_story(store: Store, query: SeriesQuery, alerts: list[Alert]) -> list[Alert]:
+    """The alerts with the headline of the story that leads each, quoted in the message."""
+    leads = sorted({a.story_ids[0] for a in alerts if a.story_ids})
+    headlines = {s.story_id: s for s in story_summaries(store, query, leads)}
+    enriched = []
+    for alert in alerts:
+        lead = headlines.get(alert.story_ids[0]) if alert.story_ids else None
+        if lead is None:
+            enriched.append(alert)
+            continue
+        quote = " ".join(lead.headline.split())
+        quote = quote if len(quote) <= 160 else quote[:157] + "..."
+        reports = f"{lead.n_articles} report{'s' if lead.n_articles != 1 else ''}"
+        message = f'{alert.message}; lead story: "{quote}" ({reports})'
+        enriched.append(replace(alert, message=message))
+    return enriched
 
 
 def stored_alerts(
