@@ -325,3 +325,27 @@ def test_run_once_polls_every_source_and_returns(server: FixtureServer, tmp_path
     report = watcher(tmp_path, feed(server)).run(once=True)
     assert report.rounds == 1
     assert report.totals.stored == 3
+
+
+def test_html_bombs_are_read_or_rejected_without_taking_the_watcher_down(
+    server: FixtureServer, tmp_path: Path
+) -> None:
+    sentence = b"Seoul said on Monday that the two Koreas would reopen the hotline next week."
+    deep = b"<html><body>" + b"<div>" * 50_000 + b"<p>" + sentence + b"</p>" + b"</div>" * 50_000
+    tags = b"<html><body>" + b"<b></b>" * 50_000 + b"</body></html>"
+    unclosed = b"<html><body><p>" + sentence + b"<table><tr><td>" * 20_000
+    server.route("/deep.html", Route(deep))
+    server.route("/tags.html", Route(tags))
+    server.route("/unclosed.html", Route(unclosed))
+    server.route(
+        "/rss.xml", Route(_listing("/deep.html", "/tags.html", "/unclosed.html"), content_type=RSS)
+    )
+    report, _ = watcher(tmp_path, feed(server)).round()
+    assert (report.stored, report.rejected, report.duplicates) == (1, 1, 1)
+    with Store(tmp_path / "watch.duckdb") as store:
+        (article,) = store.articles()
+        (rejection,) = store.rejections()
+        states = WatchState(store).link_counts()
+    assert sentence.decode() in article.text
+    assert (rejection.code, rejection.source) == ("FP209", server.url("/tags.html"))
+    assert states == {"duplicate": 1, "rejected": 1, "stored": 1}
