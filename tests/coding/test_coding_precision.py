@@ -229,3 +229,42 @@ def test_recipients_northern_ireland_is_part_of_the_united_kingdom(coder: Coder)
     text = "The British government outlawed a Protestant militia in Northern Ireland."
     event = only(coder, text, "COERCE")
     assert recipient_codes(event) == ["GBR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("Rebels in Mali dismissed an appeal from the president to lay down arms.", "REJECT", None),
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", "PROTEST", "riot"),
+        ("Palestinians in Gaza shunned work on Monday.", "PROTEST", "strike"),
+        ("Italy placed the American student under investigation.", "ACCUSE", "investigate"),
+        (
+            "Ethnic Albanians have sworn to fight until they gain control of villages.",
+            "THREATEN",
+            None,
+        ),
+    ],
+)
+def test_coding_more_general_triggers(
+    coder: Coder, text: str, category: str, mode: str | None
+) -> None:
+    event = only(coder, text, category)
+    if mode is not None:
+        assert event.mode == mode
+
+
+def test_coding_cooperation_withheld_unless_is_a_threat(coder: Coder) -> None:
+    text = "Nigeria said it will withdraw its force from Chad unless a ceasefire is arranged."
+    assert "THREATEN" in categories(coder, text)
+    assert "AGREE" not in categories(coder, text)
+
+
+def test_coding_a_rally_to_protest_is_a_protest(coder: Coder) -> None:
+    text = "Thousands of Nigerians converged for a rally in Lagos to protest the new law."
+    assert "PROTEST" in categories(coder, text)
+
+
+def test_coding_hypothetical_events_rank_below_what_happened(coder: Coder) -> None:
+    events = code(coder, "Japan condemned the launch and said it may impose sanctions.")
+    best = max(events, key=lambda e: e.confidence)
+    assert best.category == "ACCUSE"

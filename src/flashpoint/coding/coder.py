@@ -11,6 +11,7 @@ Confidence is a documented sum, clipped to [0.05, 0.99]:
   - 0.04 per dependency step from the sentence root (at most 4 steps)
   - 0.10 for a noun trigger that no verb carries
   - 0.05 when the actor came only from a pronoun or reference
+  - 0.10 for a hypothetical event (a condition, "may", "could")
 Historical: an asserted or alleged event whose stated date ends more than 365 days
 before publication gets status "historical".
 """
@@ -217,6 +218,8 @@ class Coder:
         if not recipients:
             recipients = _default_recipients(category, mode, actors, roles, place)
         confidence = _confidence(view, frame, roles, via_reference)
+        if status == "hypothetical":
+            confidence = round(max(0.05, confidence - 0.1), 3)  # what may happen is not the news
         return Event(
             event_id=event_id_for(article.id, sentence.start, t_start, category),
             article_id=article.id,
@@ -351,7 +354,13 @@ def _refine(
     sectors = {m.sector for m in roles.actors}
     civil = bool(sectors & _CIVIL_SECTORS) and not sectors & _STATE_SECTORS
     crowd = any(classes_of(w) & {"crowd"} for w in roles.subject_words)
-    if category == "ACCUSE" and lemma == "protest" and civil:
+    head = view.head(frame.anchor)
+    rally = (
+        head is not None
+        and view.tok(frame.anchor).dep in {"relcl", "acl"}
+        and "protest" in classes_of(view.lemma(head))
+    )  # "converged for a rally to protest X"
+    if category == "ACCUSE" and lemma == "protest" and (civil or rally):
         category, mode = "PROTEST", "demo"
     elif category == "PROTEST" and lemma == "protest" and roles.actors and not (civil or crowd):
         category, mode = "ACCUSE", "disapprove"  # "Japan lodged a protest": a state objects
@@ -370,6 +379,13 @@ def _refine(
         and has_condition(view, frame.anchor)
     ):
         return "THREATEN", threat_mode_for(category, mode, lemma), "asserted"
+    # "will withdraw its force unless ...": cooperation withheld on a condition.
+    if (
+        category in _COOPERATIVE
+        and status in {"future", "hypothetical"}
+        and has_condition(view, frame.anchor, frozenset({"unless"}))
+    ):
+        return "THREATEN", None, "asserted"
     if status == "future" and category in _COOPERATIVE:
         return "AGREE", None, "asserted"
     if status == "future" and category in _FUTURE_THREATS:

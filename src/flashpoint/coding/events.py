@@ -328,8 +328,11 @@ def _light_anchor(view: ParseView, noun: int) -> int | None:
             "join",
             "be",
             "remain",
+            "put",
+            "place",
+            "come",
         }:
-            return verb  # "went on strike", "engaged in talks", "remain on alert"
+            return verb  # "went on strike", "engaged in talks", "placed under arrest"
     if tok.dep == "conj":
         first = head
         while view.tok(first).dep == "conj" and view.head(first) is not None:
@@ -401,6 +404,13 @@ def _complements(view: ParseView, w: int) -> list[int]:
     """Tokens that may hold the complement event of a wrapper at w, nearest first."""
     out: list[int] = []
     out.extend(view.children(w, ("xcomp", "ccomp", "acl")))
+    # "sworn to fight" parsed as an adverbial clause: a subjectless to-infinitive
+    out.extend(
+        c
+        for c in view.children(w, ("advcl",))
+        if not view.children(c, ("nsubj", "nsubjpass", "mark"))
+        and any(view.tok(a).text.lower() == "to" for a in view.children(c, ("aux",)))
+    )
     for word, o in view.preps(w):
         if word in {"for", "of", "to", "on", "against", "from", "with", "upon"}:
             out.append(o)

@@ -85,11 +85,11 @@ def _aux_words(view: ParseView, v: int) -> set[str]:
     return {view.tok(a).text.lower() for a in view.children(v, ("aux", "auxpass"))}
 
 
-def has_condition(view: ParseView, v: int) -> bool:
+def has_condition(view: ParseView, v: int, marks: frozenset[str] = _CONDITIONS) -> bool:
     """True when v carries an if/unless clause ("will boycott unless ...")."""
     for c in view.children(v, ("advcl",)):
-        marks = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
-        if marks & _CONDITIONS:
+        found = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
+        if found & marks:
             return True
     return False
 

@@ -286,7 +286,9 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "rebuff": _REJECT,
         "spurn": _REJECT,
         "veto": _REJECT,
-        "dismiss": S("REJECT", args="agreement talks sanction", strength=0.6, wraps=True),
+        "dismiss": S(
+            "REJECT", args="agreement talks sanction demand", strength=0.6, wraps=True
+        ),  # ("dismissed an appeal to lay down arms")
         "oppose": S("REJECT", strength=0.6, wraps=True),
         "renege": S("REJECT", strength=0.75),
         "deny": S("REJECT", args="people diplomat aid talks", strength=0.5),
@@ -336,6 +338,10 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
             S("RETREAT", "ceasefire", args="attack", strength=0.6),
             S("CONCEDE", args="protest", strength=0.6),
         ),
+        "shun": S("PROTEST", "strike", args="work", strength=0.7),
+        "quit": S("PROTEST", "strike", args="work", strength=0.65),
+        # Stone-throwing in the news is a crowd's: a riot, whoever is named.
+        "throw": S("PROTEST", "riot", args="stone", strength=0.7),
         "stop": (
             S("PROTEST", "strike", args="work", strength=0.7),  # "workers stopped work"
             S("SANCTION", "discontinue", args="aid ties talks", strength=0.65),
@@ -596,6 +602,7 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "accusation": S("ACCUSE", "allege", strength=0.7),
         "allegation": S("ACCUSE", "allege", strength=0.6),
         "investigation": S("ACCUSE", "investigate", strength=0.7),
+        "hearing": S("ACCUSE", "investigate", preps="into on", strength=0.6),
         "probe": S("ACCUSE", "investigate", strength=0.7),
         "inquiry": S("ACCUSE", "investigate", strength=0.65),
         "lawsuit": S("ACCUSE", "allege", strength=0.7),

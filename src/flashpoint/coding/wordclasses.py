@@ -113,6 +113,12 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "website site web internet access account content platform app page channel "
         "broadcast network service post"
     ),
+    "work": words_of("work job workplace class duty shift"),
+    "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
+    "demand": words_of(
+        "demand appeal call request proposal offer plan ultimatum invitation charge "
+        "accusation allegation claim criticism report"
+    ),
     "hosted": words_of(
         "refugee migrant immigrant asylum-seeker displaced game games olympics olympic "
         "tournament cup championship festival concert exhibition show fair expo party "
