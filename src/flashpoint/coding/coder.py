@@ -23,9 +23,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from flashpoint.coding import context as contexts
-from flashpoint.coding.actor_types import is_country_code
 from flashpoint.coding.clauses import ParseView
 from flashpoint.coding.events import Frame, find_frames, threat_mode_for
+from flashpoint.coding.participants import (
+    default_recipients,
+    entity_of,
+    is_political,
+    placed_actors,
+    placed_people,
+)
 from flashpoint.coding.prefilter import select_sentences
 from flashpoint.coding.resources import CodingResources, default_resources
 from flashpoint.coding.roles import Roles, assign_roles
@@ -34,10 +40,8 @@ from flashpoint.coding.wordclasses import classes_of
 from flashpoint.config import Settings
 from flashpoint.models import (
     Article,
-    Entity,
     Event,
     EventDate,
-    Location,
     ParsedSentence,
     TextSpan,
     event_id_for,
@@ -58,25 +62,6 @@ _REJECT_MODE = {
 _CONDITIONAL_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 _FUTURE_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _DRILL_CATEGORIES = frozenset({"MOBILIZE"})
-_CONTACT = frozenset({"CONSULT"})
-_DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE", "CONCEDE"})
-_PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
-_DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
-_VERBAL = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-    }
-)
 _UNKNOWN_CODE = "---"
 _PHRASAL = frozenset({"up", "down", "out", "off", "back", "over"})
 
@@ -194,7 +179,7 @@ class Coder:
         text = article.text
         sentence = view.sentence
         category, mode, status = _refine(view, frame, roles, status_cues(view, frame))
-        if not _political(category, roles):
+        if not is_political(category, roles):
             return None
         if category == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
             if any(m.code.startswith("IGO") for m in roles.actors):
@@ -213,10 +198,10 @@ class Coder:
         if status in {"asserted", "alleged"} and _long_before(when, article):
             status = "historical"
         place = res.event_location(text, sentence.start, sentence.end, t_start)
-        actors = _placed_actors(category, roles, place)
-        recipients = _placed_people(roles.recipients, place.country if place else None)
+        actors = placed_actors(category, roles, place)
+        recipients = placed_people(roles.recipients, place.country if place else None)
         if not recipients:
-            recipients = _default_recipients(category, mode, actors, roles, place)
+            recipients = default_recipients(category, mode, actors, roles, place)
         confidence = _confidence(view, frame, roles, via_reference)
         if status == "hypothetical":
             confidence = round(max(0.05, confidence - 0.1), 3)  # what may happen is not the news
@@ -237,106 +222,9 @@ class Coder:
             score=plover_score(category, mode),
             quad_class=quad_class(category),
             cameo_root=cameo_root(category, mode),
-            attribution=_entity(roles.attribution) if roles.attribution is not None else None,
+            attribution=entity_of(roles.attribution) if roles.attribution is not None else None,
             reciprocal=roles.reciprocal,
         )
-
-
-def _placed_people(mentions: list[Any], where: str | None) -> tuple[Entity, ...]:
-    """Entities for mentions; a people named by ethnicity takes the event's country."""
-    out = []
-    for m in mentions:
-        entity = _entity(m)
-        if m.kind == "ethnic" and where is not None and where != m.code:
-            entity = Entity(where, m.sector, m.text, m.start, m.end)
-        out.append(entity)
-    return tuple(out)
-
-
-def _placed_actors(category: str, roles: Roles, place: Location | None) -> tuple[Entity, ...]:
-    """The actors, with the country of the event's place where the text leaves it open.
-
-    - A people named by ethnicity ("ethnic Albanians demonstrated in Serbia") acts as
-      part of the country where the event happens.
-    - A material event whose perpetrator is unnamed or unknown to the lexicon ("a
-      journalist was killed in Beirut", "prisoners rioted in Dili") is coded to the
-      place's country, as event data codes unidentified gunmen or crowds by location.
-      The entity's offsets are the place's.
-    """
-    where = place.country if place is not None else None
-    actors = list(_placed_people(roles.actors, where))
-    if not actors and place is not None and where is not None and category in _PLACED:
-        sector = "CVL" if category == "PROTEST" else None
-        actors.append(Entity(where, sector, place.name, place.start, place.end))
-    return tuple(actors)
-
-
-def _default_recipients(
-    category: str,
-    mode: str | None,
-    actors: tuple[Entity, ...],
-    roles: Roles,
-    place: Location | None,
-) -> tuple[Entity, ...]:
-    """The target of an event whose recipient the sentence leaves implicit.
-
-    Protest, repression and their relaxation are domestic by nature: "students rallied
-    in Kirkuk" is aimed at the authorities of the place (sector GOV), "police imposed a
-    curfew" and "the government lifted the state of emergency" at the population (CVL)
-    of the place, or of the actor's own country when no place is stated (a concession
-    to another state names it: "eased sanctions on Iran"). Threats of domestic measures (curfews, restrictions, arrests) follow the
-    same rule. An attack with a stated place targets that place's country, one on a
-    crowd with no place the actor's own population; a deployment targets only a
-    foreign place (troops moved at home target nobody).
-    The entity's offsets are those of the place, or of the actor the country comes from.
-    """
-    actor = next((m for m in actors if is_country_code(m.code)), None)
-    where = place.country if place is not None else None
-    if category in _DOMESTIC_TARGETS or (category == "THREATEN" and mode in _DOMESTIC_THREATS):
-        sector = "GOV" if category == "PROTEST" else "CVL"
-        if place is not None and where is not None:
-            return (Entity(where, sector, place.name, place.start, place.end),)
-        if actor is not None:
-            return (Entity(actor.code, sector, actor.name, actor.start, actor.end),)
-        return ()
-    if (
-        category == "ASSAULT"
-        and where is None
-        and actor is not None
-        and any(classes_of(w) & {"crowd"} for w in roles.object_words)
-    ):  # "police opened fire on demonstrators": the actor's own population
-        return (Entity(actor.code, "CVL", actor.name, actor.start, actor.end),)
-    if place is None or where is None:
-        return ()
-    if category == "ASSAULT":
-        return (Entity(where, "CVL", place.name, place.start, place.end),)
-    if category == "MOBILIZE" and actor is not None and where != actor.code:
-        return (Entity(where, None, place.name, place.start, place.end),)
-    return ()
-
-
-def _political(category: str, roles: Roles) -> bool:
-    """False for frames that are not political events between actors.
-
-    - commentary: the subject is an analyst, expert, observer ... ("analysts praised X",
-      "experts warn"), or a generic "you";
-    - reporting: a meeting or talk with a news outlet or journalist ("spoke with VOA"):
-      interviews are how news is gathered, not diplomacy (requests for comment are
-      handled in the lexicon);
-    - verbal acts with nobody named on either side ("it was a mistake to support ...",
-      "if a deal is made"): a statement, request or agreement needs a party. A subject
-      that is a proper name the lexicon does not know still counts as a party
-      (misspelt or unlisted names). Material acts (attacks, arrests, launches,
-      protests) stay: news often leaves their perpetrator unnamed ("five soldiers
-      were killed").
-    """
-    subject = set(roles.subject_words)
-    if subject & {"you"} or any(classes_of(w) & {"commentator"} for w in subject):
-        return False
-    if category in _CONTACT and any(m.sector == "MED" for m in (*roles.actors, *roles.recipients)):
-        return False
-    named = roles.actors or roles.recipients or roles.subject_named
-    return bool(named) or category not in _VERBAL
 
 
 def _refine(
@@ -441,13 +329,3 @@ def _confidence(view: ParseView, frame: Frame, roles: Roles, via_reference: bool
     if via_reference or roles.via_reference:
         score -= 0.05
     return round(min(0.99, max(0.05, score)), 3)
-
-
-def _entity(mention: Any) -> Entity:
-    return Entity(
-        code=mention.code,
-        sector=mention.sector,
-        name=mention.text,
-        start=mention.start,
-        end=mention.end,
-    )
