@@ -57,6 +57,11 @@ def only(coder: Coder, text: str, category: str) -> Event:
         ("The case went before the court in mid-March, Kenya said.", "PROTEST"),
         ("NATO aims to increase military spending in Europe.", "MOBILIZE"),
         ("Security analyst Kabiru Adamu welcomed the Nigerian move.", "SUPPORT"),
+        ("Canadian firefighters battled blazes in Australia.", "ASSAULT"),
+        ("The Nigerian government vowed to fight corruption.", "ASSAULT"),
+        ("The Azerbaijani suspect pleaded guilty to attempted murder in New York.", "REQUEST"),
+        ("The Hong Kong prosecutor asked Lai if he agreed with the charges.", "REQUEST"),
+        ("'Why did Kenya do it?', the Somali minister asked.", "REQUEST"),
     ],
 )
 def test_precision_non_events_are_not_coded(coder: Coder, text: str, absent: str) -> None:
@@ -268,3 +273,19 @@ def test_coding_hypothetical_events_rank_below_what_happened(coder: Coder) -> No
     events = code(coder, "Japan condemned the launch and said it may impose sanctions.")
     best = max(events, key=lambda e: e.confidence)
     assert best.category == "ACCUSE"
+
+
+def test_precision_asking_someone_to_act_is_still_a_request(coder: Coder) -> None:
+    event = only(coder, "Dodik said he would ask Russia to veto the extension.", "REQUEST")
+    assert [r.code for r in event.recipients] == ["RUS"]
+
+
+def test_precision_killing_people_abroad_is_not_aimed_at_ones_own(coder: Coder) -> None:
+    event = only(coder, "The U.S. killed hundreds of thousands of people in 1945.", "ASSAULT")
+    assert "USA" not in [r.code for r in event.recipients]
+
+
+def test_precision_a_destination_does_not_place_the_actor(coder: Coder) -> None:
+    text = "Immigration agents deported 177 detainees from Guantanamo Bay to Honduras."
+    event = only(coder, text, "COERCE")
+    assert "HND" not in [a.code for a in event.actors]

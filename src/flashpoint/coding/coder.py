@@ -198,7 +198,7 @@ class Coder:
         if status in {"asserted", "alleged"} and _long_before(when, article):
             status = "historical"
         place = res.event_location(text, sentence.start, sentence.end, t_start)
-        actors = placed_actors(category, roles, place)
+        actors = placed_actors(category, roles, place, text)
         recipients = placed_people(roles.recipients, place.country if place else None)
         if not recipients:
             recipients = default_recipients(category, mode, actors, roles, place)

@@ -391,6 +391,7 @@ def find_frames(view: ParseView) -> list[Frame]:
     _obligations(view, frames)
     _absorb_complements(view, frames)
     _drop_cautions(view, frames)
+    _drop_questions(view, frames)
     _merge_consequences(view, frames)
     return sorted(frames.values(), key=lambda f: f.trigger)
 
@@ -548,6 +549,27 @@ def _drop_cautions(view: ParseView, frames: dict[int, Frame]) -> None:
             pledged = pledged or (own and bool(aux & _PLEDGE_AUX))
         if not pledged:
             del frames[anchor]
+
+
+def _drop_questions(view: ParseView, frames: dict[int, Frame]) -> None:
+    """ "She asked if he agreed", "'Why?', he asked": a question, not a request.
+
+    "Ask" requests when it asks someone to do something ("asked Russia to veto"), for
+    something ("asked for help") or for aid or permission ("asked their help").
+    """
+    for anchor in list(frames):
+        frame = frames[anchor]
+        if frame.wrapper != "ask" or frame.nominal:
+            continue
+        w = frame.trigger
+        if view.children(w, ("xcomp",)) or any(word == "for" for word, _ in view.preps(w)):
+            continue
+        if any(
+            classes_of(view.lemma(o)) & {"aid"} or view.lemma(o) == "permission"
+            for o in view.children(w, ("dobj", "obj"))
+        ):
+            continue
+        del frames[anchor]
 
 
 def _merge_consequences(view: ParseView, frames: dict[int, Frame]) -> None:

@@ -24,6 +24,7 @@ _CONTACT = frozenset({"CONSULT"})
 _DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 _PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
+_DESTINATIONS = frozenset({"to", "into", "toward", "towards", "for"})
 _VERBAL = frozenset(
     {
         "AGREE",
@@ -62,7 +63,9 @@ def placed_people(mentions: list[Any], where: str | None) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-def placed_actors(category: str, roles: Roles, place: Location | None) -> tuple[Entity, ...]:
+def placed_actors(
+    category: str, roles: Roles, place: Location | None, text: str
+) -> tuple[Entity, ...]:
     """The actors, with the country of the event's place where the text leaves it open.
 
     - A people named by ethnicity ("ethnic Albanians demonstrated in Serbia") acts as
@@ -73,6 +76,9 @@ def placed_actors(category: str, roles: Roles, place: Location | None) -> tuple[
       The entity's offsets are the place's.
     """
     where = place.country if place is not None else None
+    words = text[max(0, place.start - 12) : place.start].split() if place is not None else []
+    if words and words[-1].lower() in _DESTINATIONS:
+        where = None  # "deported detainees to Honduras": not where the actor is
     actors = list(placed_people(roles.actors, where))
     if not actors and place is not None and where is not None and category in _PLACED:
         sector = "CVL" if category == "PROTEST" else None
@@ -112,7 +118,8 @@ def default_recipients(
         category == "ASSAULT"
         and where is None
         and actor is not None
-        and any(classes_of(w) & {"crowd"} for w in roles.object_words)
+        and actor.sector in {"COP", "MIL", "GOV"}
+        and any(classes_of(w) & {"protester"} for w in roles.object_words)
     ):  # "police opened fire on demonstrators": the actor's own population
         return (Entity(actor.code, "CVL", actor.name, actor.start, actor.end),)
     if place is None or where is None:

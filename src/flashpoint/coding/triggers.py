@@ -186,8 +186,9 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "blow": S("ASSAULT", "explosives", preps="up", strength=0.8),
         "destroy": S("ASSAULT", "destroy", strength=0.6),
         "clash": S("ASSAULT", strength=0.7),
-        "fight": S("ASSAULT", strength=0.6),
-        "battle": S("ASSAULT", strength=0.6),
+        # "fight corruption", "battled blazes": an adversary that is not a party
+        "fight": (S(NOT_EVENT, args="scourge"), S("ASSAULT", strength=0.6)),
+        "battle": (S(NOT_EVENT, args="scourge"), S("ASSAULT", strength=0.6)),
         "torch": S("COERCE", "seize", strength=0.65),
         "demolish": S("COERCE", "seize", strength=0.7),
         "raze": S("COERCE", "seize", strength=0.7),
@@ -267,7 +268,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "request": (_NOT_EVENT_MEDIA, _REQUEST),
         "appeal": (S(NOT_EVENT, args="ruling"), _REQUEST),  # a court appeal is litigation
         "press": S("REQUEST", preps="for", strength=0.7, wraps=True),
-        "plead": _REQUEST,
+        "plead": (S(NOT_EVENT, args="plea"), _REQUEST),  # "pleaded guilty": a court plea
         "implore": _REQUEST,
         "exhort": _REQUEST,
         "petition": _REQUEST,

@@ -113,6 +113,15 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "website site web internet access account content platform app page channel "
         "broadcast network service post"
     ),
+    "scourge": words_of(
+        "fire blaze flame wildfire bushfire disease virus pandemic epidemic cancer "
+        "poverty corruption crime inflation drought addiction hunger famine flood illness "
+        "infection malaria covid-19 unemployment odds tear"
+    ),
+    "plea": words_of("guilty innocent"),
+    "protester": words_of(
+        "protester protestor demonstrator crowd rioter marcher picketer striker mob"
+    ),
     "work": words_of("work job workplace class duty shift"),
     "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
     "demand": words_of(
