@@ -16,7 +16,13 @@ from fastapi.responses import JSONResponse, Response
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from flashpoint import __version__
-from flashpoint.api.database import DatabaseBusyError, DatabaseMissingError, prepare_database
+from flashpoint.api.database import (
+    DEFAULT_LINGER_SECONDS,
+    DatabaseBusyError,
+    DatabaseMissingError,
+    StoreAccess,
+    prepare_database,
+)
 from flashpoint.api.ingest import CoderProvider
 from flashpoint.api.security import HardeningMiddleware
 from flashpoint.config import Settings
@@ -35,6 +41,7 @@ def create_app(
     coder_factory: CoderFactory | None = None,
     allowed_hosts: tuple[str, ...] | None = LOCAL_HOSTS,
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    linger_seconds: float = DEFAULT_LINGER_SECONDS,
     prepare: bool = True,
 ) -> FastAPI:
     """The flashpoint web app over the database at `settings.db_path`.
@@ -42,7 +49,8 @@ def create_app(
     `allowed_hosts` guards against DNS rebinding (None accepts any Host header, for a
     server bound to a public address behind a proxy). `coder_factory` replaces the spaCy
     coder used by POST /api/articles (tests pass a fake). `prepare` creates and migrates
-    the database once at start-up.
+    the database once at start-up. `linger_seconds`: how long the server keeps the
+    database open after the last request (0: never between requests; docs/API.md).
     """
     from flashpoint.api import (  # noqa: PLC0415 - routers import the store lazily
         routes_analytics,
@@ -65,6 +73,8 @@ def create_app(
         openapi_url="/openapi.json",
     )
     app.state.settings = settings
+    app.state.store_access = StoreAccess(settings.db_path, linger_seconds)
+    app.router.on_shutdown.append(app.state.store_access.close)
     app.state.coder_provider = CoderProvider(settings, coder_factory)
     for module in (routes_events, routes_articles, routes_stories, routes_analytics, routes_docs):
         app.include_router(module.router)

@@ -7,13 +7,12 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from flashpoint.api.database import read_store
 from flashpoint.store import Store
 
 
 def request_store(request: Request) -> Iterator[Store]:
     """The store, opened read-only for this request and closed after it."""
-    with read_store(request.app.state.settings.db_path) as store:
+    with request.app.state.store_access.read() as store:
         yield store
 
 

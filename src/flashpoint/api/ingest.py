@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from flashpoint.api.database import write_store
+from flashpoint.api.database import StoreAccess
 from flashpoint.config import Settings
 from flashpoint.ingest import ReadOptions
 from flashpoint.ingest.checks import checked_article
@@ -38,7 +38,10 @@ class CoderProvider:
 
 
 def ingest_and_code(
-    settings: Settings, items: list[dict[str, Any]], provider: CoderProvider
+    settings: Settings,
+    items: list[dict[str, Any]],
+    provider: CoderProvider,
+    access: StoreAccess,
 ) -> dict[str, Any]:
     """Store these articles, code the new ones and store their events.
 
@@ -71,7 +74,7 @@ def ingest_and_code(
             articles.append(checked)
     by_source = {a.source: a.id for a in articles}
     coded, failed = code_isolated(provider.coder(), articles) if articles else ([], [])
-    with write_store(settings.db_path) as store:
+    with access.write() as store:
         written = store.writer.add_articles(articles)
         new = set(written.stored)
         outcome = [CodedArticle(a.id, tuple(events)) for a, events in coded if a.id in new]

@@ -118,4 +118,5 @@ def post_articles(request: Request, body: ArticlesIn) -> dict[str, Any]:
         request.app.state.settings,
         [a.model_dump() for a in body.articles],
         request.app.state.coder_provider,
+        request.app.state.store_access,
     )
