@@ -62,6 +62,10 @@ def only(coder: Coder, text: str, category: str) -> Event:
         ("The Azerbaijani suspect pleaded guilty to attempted murder in New York.", "REQUEST"),
         ("The Hong Kong prosecutor asked Lai if he agreed with the charges.", "REQUEST"),
         ("'Why did Kenya do it?', the Somali minister asked.", "REQUEST"),
+        ("Germany must act faster to meet the limits of the Paris pact.", "CONSULT"),
+        ("Korean students demonstrated their ability in Seoul.", "PROTEST"),
+        ("A UN report to be released next month says Iran enriched uranium.", "RETREAT"),
+        ("Ghani said the Taliban should know that they will not win.", "REQUEST"),
     ],
 )
 def test_precision_non_events_are_not_coded(coder: Coder, text: str, absent: str) -> None:
@@ -289,3 +293,8 @@ def test_precision_a_destination_does_not_place_the_actor(coder: Coder) -> None:
     text = "Immigration agents deported 177 detainees from Guantanamo Bay to Honduras."
     event = only(coder, text, "COERCE")
     assert "HND" not in [a.code for a in event.actors]
+
+
+def test_precision_ability_is_not_an_act(coder: Coder) -> None:
+    events = code(coder, "The Russian army is able to fight a real war in Ukraine.")
+    assert all(e.status != "asserted" for e in events if e.category == "ASSAULT")

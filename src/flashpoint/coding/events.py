@@ -131,6 +131,7 @@ _NOT_EVENTS = _words(
 )
 _OBLIGATION = frozenset({"must", "should"})
 _MONTH_NAMES = frozenset({"March", "May"})
+_COGNITION = _words("know understand realize realise remember recognize recognise learn see")
 _PLEDGE_AUX = frozenset({"will", "would", "shall", "wo", "'ll"})
 _OWN_SIDE = _words("we i it they he she police army military government troops force forces")
 _REQUEST_NOUNS = frozenset(
@@ -162,7 +163,7 @@ def _arg_words(view: ParseView, i: int, include_subject: bool = False) -> set[st
         heads.extend(view.conjuncts(c))
     for _, o in view.preps(i):
         heads.extend(view.conjuncts(o))
-    if view.tok(i).dep == "acl" and view.tok(i).tag == "VBN":
+    if view.tok(i).dep in {"acl", "relcl"} and view.tok(i).tag == "VBN":
         h = view.head(i)
         if h is not None:
             heads.append(h)  # "the missile launched on Tuesday"
@@ -603,6 +604,7 @@ def _obligations(view: ParseView, frames: dict[int, Frame]) -> None:
         speech = view.head(verb)
         if (
             speech is None
+            or view.lemma(verb) in _COGNITION  # "should know that ...": no act demanded
             or view.tok(verb).dep != "ccomp"
             or view.lemma(speech) not in SPEECH_VERBS | {"insist", "demand"}
             or speech in frames

@@ -223,6 +223,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "indict": S("ACCUSE", "allege", strength=0.75),
         # --- CONSULT
         "meet": (
+            S(NOT_EVENT, args="target"),  # "to meet warming limits", "met the deadline"
             S("CONCEDE", args="demand request condition", strength=0.7),
             S("CONSULT", strength=0.8),
         ),
@@ -488,6 +489,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "pay": S("RETREAT", args="aid", strength=0.5),
         # --- PROTEST
         "demonstrate": (
+            S(NOT_EVENT, args="quality"),  # "demonstrated their ability": showing, not protest
             S("PROTEST", "demo", preps="against in outside for", strength=0.7),
             S("PROTEST", "demo", subj="crowd", strength=0.75),
         ),
@@ -669,7 +671,7 @@ FUTURE_VERBS: Final[frozenset[str]] = _words(
     "plan intend prepare aim expect schedule set decide mean"
 )
 HYPOTHETICAL_VERBS: Final[frozenset[str]] = _words(
-    "consider want seek hope wish try attempt mull weigh propose need suppose"
+    "consider want seek hope wish try attempt mull weigh propose need suppose able capable"
 )
 NEGATING_VERBS: Final[frozenset[str]] = _words("fail deny refrain avoid")
 ASPECT_VERBS: Final[frozenset[str]] = (

@@ -122,6 +122,15 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     "protester": words_of(
         "protester protestor demonstrator crowd rioter marcher picketer striker mob"
     ),
+    "target": words_of(
+        "target limit goal requirement need deadline standard criterion criteria "
+        "expectation obligation quota threshold benchmark commitment demand-side"
+    ),
+    "quality": words_of(
+        "ability capability honor honour strength power resolve will commitment might "
+        "spirit skill superiority determination readiness talent potential prowess mettle "
+        "value importance vitality validity"
+    ),
     "work": words_of("work job workplace class duty shift"),
     "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
     "demand": words_of(
