@@ -27,8 +27,9 @@ def serve_command(*, db: Path | None, host: str, port: int) -> None:
 
     \b
     Open http://127.0.0.1:8000/ for the dashboard, /api/docs for the API.
-    The server reads the database with short read-only connections, so
-    `flashpoint code` can write to it while it runs (docs/API.md).
+    The server opens the database read-only per request and lets go of it
+    0.3 s after the last one, so `flashpoint code` can start beside it; while
+    a writer holds the file, requests answer 503 "database busy" (docs/API.md).
     """
     import uvicorn  # noqa: PLC0415 - keep --help fast
 

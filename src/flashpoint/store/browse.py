@@ -311,11 +311,31 @@ def category_counts(store: Store, flt: EventFilter) -> dict[str, int]:
     return {str(c): int(n) for c, n in rows}
 
 
+_PRONOUNS = (
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "them",
+    "us",
+    "me",
+    "its",
+    "their",
+    "his",
+    "her",
+)
+
+
 def entity_names(store: Store, code: str, limit: int = 5) -> list[str]:
-    """How the texts name an actor code, most frequent first."""
+    """How the texts name an actor code, most frequent first (pronouns left out)."""
     rows = store._conn.execute(
         "SELECT name, count(*) AS n FROM event_entities WHERE upper(code) = upper(?) "
+        "AND NOT list_contains(?, lower(name)) "
         "GROUP BY name ORDER BY n DESC, name LIMIT ?",
-        [code, limit],
+        [code, list(_PRONOUNS), limit],
     ).fetchall()
     return [str(r[0]) for r in rows]
