@@ -298,3 +298,20 @@ def test_precision_a_destination_does_not_place_the_actor(coder: Coder) -> None:
 def test_precision_ability_is_not_an_act(coder: Coder) -> None:
     events = code(coder, "The Russian army is able to fight a real war in Ukraine.")
     assert all(e.status != "asserted" for e in events if e.category == "ASSAULT")
+
+
+def test_actors_coordinated_nationalities_before_one_noun(coder: Coder) -> None:
+    event = only(coder, "Senior Greek and Turkish officials agreed to resume talks.", "AGREE")
+    assert {a.code for a in event.actors} == {"GRC", "TUR"}
+
+
+def test_actors_engaged_in_keeps_the_subject_as_actor(coder: Coder) -> None:
+    event = only(coder, "Serb forces were engaged in heavy fighting near Pristina.", "ASSAULT")
+    assert [a.code for a in event.actors] == ["SRB"]
+
+
+def test_places_outside_of_the_city_of_is_a_location(coder: Coder) -> None:
+    event = only(coder, "Three soldiers were killed outside of the city of Mosul.", "ASSAULT")
+    assert event.location is not None
+    assert event.location.name == "Mosul"
+    assert [a.code for a in event.actors] == ["IRQ"]

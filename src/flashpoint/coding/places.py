@@ -29,12 +29,13 @@ _PLACE_NOUNS = (
 )
 # Strong cues put the named place where something happened.
 _STRONG_CUE = re.compile(
-    rf"(?i:\b(?:in|at|near|off|from|outside|inside|into|across|over|around|within|throughout|"
+    rf"(?i:\b(?:in|at|near|off|from|outside(?:\s+of)?|inside|into|across|over|around|within|throughout|"
     rf"(?:coast|outskirts|{_DIRECTIONS}|city|town|village|port|capital|province|region|area|"
     rf"suburbs?|border|waters|centre|center|heart|parts?|vicinity|skies|shores?)\s+of|"
     rf"\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?)\s+(?:(?:{_DIRECTIONS})\s+)?(?:of|from))"
-    rf"\s+(?:the\s+)?(?:(?:{_PLACE_NOUNS})\s+(?:of\s+)?)*)$"
+    rf"\s+(?:the\s+)?(?:(?-i:[A-Z][A-Za-z-]+\s+)?(?:{_PLACE_NOUNS})\s+(?:of\s+)?)*)$"
 )
+# ("in the Iraqi city of Basra": a capitalised adjective may precede the place noun)
 # Weak cues name a destination or a visit: the place of the event, but less surely.
 _WEAK_CUE = re.compile(
     rf"(?i:\b(?:to|towards?|via|visit(?:ed|s|ing)?|reach(?:ed|es|ing)?|enter(?:ed|s|ing)?|"

@@ -14,6 +14,7 @@ from typing import Any
 from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView, clause_subject
 from flashpoint.coding.events import Frame
 from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
+from flashpoint.coding.wordclasses import words_of
 
 _RECIPIENT_PREPS = frozenset(
     [
@@ -41,8 +42,9 @@ _PRONOUNS = frozenset(
     ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
 )
 # Passive forms that state the subject's own stance: the subject is the actor.
-_STATIVE_PARTICIPLES = frozenset(
-    ["commit", "oppose", "prepare", "determine", "resolve", "dedicate", "devote", "poise"]
+# ("Serb forces were engaged in ethnic cleansing" too)
+_STATIVE_PARTICIPLES = words_of(
+    "commit oppose prepare determine resolve dedicate devote poise engage involve"
 )
 SUBJECTS = ("nsubj", "nsubjpass")
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
@@ -94,6 +96,10 @@ def mentions_for(
     via_reference = False
     for h in heads:
         got = _overlapping(view, [h], mentions)  # "NATO-member Norway": the head's own name
+        if got:  # "Hungarian and Romanian officials": coordinated modifiers are all actors
+            for c in view.children(h, ("amod", "compound")):
+                if view.children(c, ("conj",)):
+                    got += _overlapping(view, view.conjuncts(c), mentions)
         if not got:
             got = _overlapping(view, _core(view, h), mentions)
         if not got and whole:
