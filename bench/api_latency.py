@@ -4,6 +4,11 @@
     python bench/api_latency.py --events 20000 --requests 200
     python bench/api_latency.py --in-process          # ASGI in-process instead of uvicorn
     python bench/api_latency.py --in-process --linger 0   # a fresh connection per request
+    python bench/api_latency.py --doc-only            # re-render the docs section from the JSON
+
+Results land in bench/results/api_latency.json; the loopback run also rewrites the
+"## API latency" section of docs/PERFORMANCE.md (only that section; the rest of the
+file belongs to bench/run.py).
 
 The store is synthetic but shaped like coded news: 2 events per article, 60 countries
 with a skewed (Zipf-like) choice of actors, every PLOVER category with its usual quad
@@ -41,70 +46,15 @@ from flashpoint.store import CodedArticle, EventFilter, Store
 from flashpoint.store.browse import count_events
 
 ROOT = Path(__file__).resolve().parent.parent
-COUNTRIES = tuple(
-    [
-        "PRK",
-        "KOR",
-        "USA",
-        "JPN",
-        "CHN",
-        "RUS",
-        "UKR",
-        "ISR",
-        "PSE",
-        "IRN",
-        "SYR",
-        "IRQ",
-        "TUR",
-        "IND",
-        "PAK",
-        "AFG",
-        "GBR",
-        "FRA",
-        "DEU",
-        "ITA",
-        "ESP",
-        "POL",
-        "SAU",
-        "EGY",
-        "SOM",
-        "KEN",
-        "ETH",
-        "NGA",
-        "ZAF",
-        "BRA",
-        "MEX",
-        "CAN",
-        "AUS",
-        "NZL",
-        "IDN",
-        "PHL",
-        "VNM",
-        "THA",
-        "MMR",
-        "MYS",
-        "SGP",
-        "TWN",
-        "MNG",
-        "KAZ",
-        "UZB",
-        "BLR",
-        "GEO",
-        "ARM",
-        "AZE",
-        "LBN",
-        "JOR",
-        "YEM",
-        "SDN",
-        "LBY",
-        "TUN",
-        "DZA",
-        "MAR",
-        "CUB",
-        "VEN",
-        "COL",
-    ]
+# fmt: off
+COUNTRIES = (
+    "PRK", "KOR", "USA", "JPN", "CHN", "RUS", "UKR", "ISR", "PSE", "IRN", "SYR", "IRQ", "TUR", "IND",
+    "PAK", "AFG", "GBR", "FRA", "DEU", "ITA", "ESP", "POL", "SAU", "EGY", "SOM", "KEN", "ETH", "NGA",
+    "ZAF", "BRA", "MEX", "CAN", "AUS", "NZL", "IDN", "PHL", "VNM", "THA", "MMR", "MYS", "SGP", "TWN",
+    "MNG", "KAZ", "UZB", "BLR", "GEO", "ARM", "AZE", "LBN", "JOR", "YEM", "SDN", "LBY", "TUN", "DZA",
+    "MAR", "CUB", "VEN", "COL",
 )
+# fmt: on
 SECTORS = ("GOV", "MIL", "GOV", "CVL", None, "LEG")
 QUAD = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2, "AID": 2,
@@ -297,13 +247,72 @@ def measure(path: Path, requests: int, *, in_process: bool, linger: float | None
                 "p95": _percentile(both, 0.95),
                 "max": max(both),
             },
-            "mode": "in-process (ASGI)" if in_process else "loopback (flashpoint serve)",
+            "mode": "in-process through ASGI"
+            if in_process
+            else "over loopback against `flashpoint serve`",
             "linger_seconds": linger,
         }
     finally:
         if server is not None:
             server.terminate()
             server.wait(timeout=10)
+
+
+RESULT_FILE = ROOT / "bench" / "results" / "api_latency.json"
+DOC = ROOT / "docs" / "PERFORMANCE.md"
+SECTION = "## API latency"
+
+
+def render_section(result: dict[str, Any]) -> str:
+    """The docs section for a loopback run."""
+    first, following, both = result["first_page_ms"], result["next_page_ms"], result["all_ms"]
+    lines = [
+        SECTION,
+        "",
+        f"`/api/events` with a filter over {result['events']:,} events "
+        f"({result['size_mb']} MB store), {result['requests']} requests "
+        f"({result['mode']}, one client in sequence), measured {result['measured']} "
+        f"on {result['machine']}. Target: p95 <= 200 ms.",
+        "",
+        "| requests | p50 ms | p95 ms | max ms |",
+        "|---|---:|---:|---:|",
+        f"| first pages (filter, sort, limit 50, with the total count) | {first['p50']:.0f} | {first['p95']:.0f} | |",
+    ]
+    if following:
+        lines.append(f"| next pages (cursor) | {following['p50']:.0f} | {following['p95']:.0f} | |")
+    lines += [
+        f"| all | {both['p50']:.0f} | {both['p95']:.0f} | {both['max']:.0f} |",
+        "",
+        f"Filters, rotated: {', '.join('`' + q + '`' for q in QUERIES)}. Statuses: "
+        + ", ".join(f"{k}: {v}" for k, v in sorted(result["statuses"].items()))
+        + ".",
+        "",
+        "Command: `.venv/bin/python bench/api_latency.py` (builds the synthetic store through",
+        "the store writer on the first run, about 35 s, then serves it with `flashpoint serve`",
+        "and measures over loopback). `--in-process --linger 0` measures the cost of a fresh",
+        "database connection per request (no anchor; see docs/API.md, Concurrency).",
+        "",
+    ]
+    extra = result.get("in_process")
+    if extra:
+        lines += ["| in-process variant | p50 ms | p95 ms |", "|---|---:|---:|"]
+        for label, numbers in extra.items():
+            lines.append(f"| {label} | {numbers['p50']:.0f} | {numbers['p95']:.0f} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_section(text: str) -> None:
+    """Replace (or append) only the API latency section; re-read the file just before."""
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
+    if SECTION in current:
+        head, _, tail = current.partition(SECTION)
+        rest = tail.split("\n## ", 1)
+        after = "\n## " + rest[1] if len(rest) > 1 else ""
+        updated = head + text.rstrip("\n") + "\n" + after
+    else:
+        updated = current.rstrip("\n") + "\n\n" + text
+    DOC.write_text(updated, encoding="utf-8")
 
 
 def main() -> None:
@@ -317,10 +326,14 @@ def main() -> None:
     )
     parser.add_argument("--rebuild", action="store_true", help="Build the store even if present.")
     parser.add_argument("--in-process", action="store_true")
+    parser.add_argument("--doc-only", action="store_true", help="Only re-render the docs section.")
     parser.add_argument(
         "--linger", type=float, default=None, help="In-process only: the app's linger_seconds."
     )
     args = parser.parse_args()
+    if args.doc_only:
+        write_section(render_section(json.loads(RESULT_FILE.read_text(encoding="utf-8"))))
+        return
     if args.rebuild and args.db.exists():
         args.db.unlink()
     if not args.db.exists():
@@ -331,7 +344,34 @@ def main() -> None:
     result = measure(args.db, args.requests, in_process=args.in_process, linger=args.linger)
     result["events"] = stored
     result["size_mb"] = round(args.db.stat().st_size / 1e6, 1)
+    result["measured"] = datetime.now(UTC).strftime("%Y-%m-%d")
+    result["machine"] = _machine()
     print(json.dumps(result, indent=2))
+    if args.in_process:
+        if RESULT_FILE.exists():  # keep the loopback numbers; add this variant beside them
+            saved = json.loads(RESULT_FILE.read_text(encoding="utf-8"))
+            label = (
+                "a fresh connection per request (linger 0)"
+                if args.linger == 0
+                else f"anchor kept between requests (linger {args.linger or 'default, 0.3'} s)"
+            )
+            saved.setdefault("in_process", {})[label] = result["all_ms"]
+            RESULT_FILE.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
+            write_section(render_section(saved))
+        return
+    RESULT_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    write_section(render_section(result))
+
+
+def _machine() -> str:
+    import os
+    import platform
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return (
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, load average {load:.1f} at the start"
+    )
 
 
 if __name__ == "__main__":

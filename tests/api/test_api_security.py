@@ -147,6 +147,8 @@ def test_a_write_with_the_token_stores_and_codes_the_article(db: Path) -> None:
     body = response.json()
     assert body["stored"] == [{"id": "new1", "events": 1}]
     assert body["events"] == 1
+    # the new event and the fixture's ungrouped one each found a story (different dyads)
+    assert body["stories"] == {"founded": 2, "joined": 0}
     events = client.get("/api/events?article=new1").json()["items"]
     assert [e["category"] for e in events] == ["ACCUSE"]
     again = _post(client, {"Authorization": f"Bearer {TOKEN}"}).json()

@@ -10,6 +10,7 @@ from flashpoint.config import Settings
 from flashpoint.ingest import ReadOptions
 from flashpoint.ingest.checks import checked_article
 from flashpoint.models import Article, Rejection
+from flashpoint.story_workflow import update_stories
 from flashpoint.workflows import coder_version
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ def ingest_and_code(
     """Store these articles, code the new ones and store their events.
 
     Articles already held (same id or same text) are reported as duplicates and not
-    coded again; unusable ones are rejected with their reason.
+    coded again; unusable ones are rejected with their reason. New events are grouped
+    into stories as `flashpoint code` does.
     """
     from flashpoint.engines.partitions import code_isolated  # noqa: PLC0415
     from flashpoint.store import CodedArticle  # noqa: PLC0415
@@ -84,6 +86,7 @@ def ingest_and_code(
                 outcome.append(CodedArticle(failed_id, failure=failure))
         stored_events = store.writer.store_coded(outcome, coder_version(settings))
         store.writer.add_rejections(rejected)
+        grouped = update_stories(store) if stored_events else None
     events = {a.id: len(ev) for a, ev in coded if a.id in new}
     return {
         "stored": [{"id": i, "events": events.get(i, 0)} for i in written.stored],
@@ -95,4 +98,5 @@ def ingest_and_code(
             {"code": r.code, "reason": r.reason, "source": r.source} for r in [*rejected, *failed]
         ],
         "events": stored_events,
+        "stories": {"founded": grouped.founded, "joined": grouped.joined} if grouped else None,
     }
