@@ -300,3 +300,27 @@ def test_api_docs_page_is_served_offline_from_the_schema(client: TestClient) -> 
     assert "cdn" not in response.text.lower()
     assert '<script src="/static/app.js"' in response.text
     assert client.get("/docs").status_code == 404
+
+
+def test_brief_as_markdown_names_the_dyad_and_its_period(client: TestClient) -> None:
+    response = client.get("/api/briefs?actor=KOR&recipient=JPN&until=2024-03-24&days=30")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/markdown")
+    assert "2024-02-24 to 2024-03-24" in response.text
+
+
+def test_brief_as_html_has_its_own_policy_without_script(client: TestClient) -> None:
+    response = client.get(
+        "/api/briefs?actor=KOR&recipient=JPN&until=2024-03-24&days=30&format=html"
+    )
+    assert response.status_code == 200
+    csp = response.headers["content-security-policy"]
+    assert "script-src" not in csp
+    assert csp.startswith("default-src 'none'")
+    assert "<script" not in response.text.lower()
+
+
+def test_brief_without_events_in_the_window_is_a_404(client: TestClient) -> None:
+    response = client.get("/api/briefs?actor=KOR&until=2020-01-31&days=7")
+    assert response.status_code == 404
+    assert "no events" in response.json()["detail"]
