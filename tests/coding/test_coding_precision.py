@@ -315,3 +315,25 @@ def test_places_outside_of_the_city_of_is_a_location(coder: Coder) -> None:
     assert event.location is not None
     assert event.location.name == "Mosul"
     assert [a.code for a in event.actors] == ["IRQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor_codes"),
+    [
+        ("U.S. and Chinese negotiators met in Geneva for talks.", "CONSULT", {"USA", "CHN"}),
+        (
+            "The Qatari emir undertook a mediation mission between Egypt and Sudan.",
+            "CONSULT",
+            {"QAT"},
+        ),
+        ("Arafat defended Iraq against Western criticism on Friday.", "SUPPORT", {"PSE"}),
+        ("The IAEA dispatched inspectors to Iran on Monday.", "ACCUSE", {"IGO:IAEA"}),
+        ("NATO said it would tighten the naval blockade of Serbia.", "THREATEN", {"IGO:NATO"}),
+        ("Rebels in Mali blocked transport into Bamako on Tuesday.", "PROTEST", {"MLI"}),
+    ],
+)
+def test_coding_general_frames_and_their_actors(
+    coder: Coder, text: str, category: str, actor_codes: set[str]
+) -> None:
+    event = only(coder, text, category)
+    assert {a.code for a in event.actors} == actor_codes

@@ -319,6 +319,10 @@ def _light_anchor(view: ParseView, noun: int) -> int | None:
         hlemma in LIGHT_VERBS or hlemma in SPEECH_VERBS
     ):
         return head
+    if tok.dep == "compound" and view.tok(head).dep in {"dobj", "obj"}:
+        verb = view.head(head)  # "undertook a mediation mission": the noun it names
+        if verb is not None and view.lemma(verb) in LIGHT_VERBS:
+            return verb
     if tok.dep == "pobj":
         prep = view.head(noun)
         verb = view.head(prep) if prep is not None else None

@@ -72,6 +72,9 @@ def _overlapping(view: ParseView, tokens: Sequence[int], mentions: Sequence[Any]
 def _core(view: ParseView, head: int) -> list[int]:
     """The head's noun phrase without clauses, appositions and loose prepositions."""
     out = view.subtree(head, stop=_CORE_STOP)
+    for m in view.children(head, ("amod", "compound", "nmod", "poss")):
+        for c in view.conjuncts(m)[1:]:  # "U.S. and Russian negotiators"
+            out.extend(view.subtree(c, stop=_CORE_STOP))
     for word, o in view.preps(head):
         if word in {"of", "from"} and view.head(o) is not None:
             out.extend(view.subtree(o, stop=_CORE_STOP))
@@ -97,7 +100,7 @@ def mentions_for(
     for h in heads:
         got = _overlapping(view, [h], mentions)  # "NATO-member Norway": the head's own name
         if got:  # "Hungarian and Romanian officials": coordinated modifiers are all actors
-            for c in view.children(h, ("amod", "compound")):
+            for c in view.children(h, ("amod", "compound", "nmod")):
                 if view.children(c, ("conj",)):
                     got += _overlapping(view, view.conjuncts(c), mentions)
         if not got:

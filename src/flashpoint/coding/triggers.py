@@ -106,6 +106,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "mass": S("MOBILIZE", "troops", args="troops", strength=0.75),
         "reinforce": S("MOBILIZE", "troops", args="troops", strength=0.6),
         "send": (
+            S("ACCUSE", "investigate", args="inspector", strength=0.65),  # monitors sent
             S("MOBILIZE", "troops", args="troops", strength=0.75),
             S("AID", args="aid arm", strength=0.75),
         ),
@@ -126,7 +127,10 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "push": S("REQUEST", preps="for", strength=0.65, wraps=True),
         "lobby": S("REQUEST", strength=0.6, wraps=True),
         "seek": (_NOT_EVENT_MEDIA, S("REQUEST", args="aid", strength=0.65)),
-        "defend": S("SUPPORT", args="people right policy decision", strength=0.5),
+        "defend": (
+            S("SUPPORT", args="people right policy decision", strength=0.5),
+            S("SUPPORT", preps="against", strength=0.55),  # "defended Iraq against criticism"
+        ),
         "reduce": S("SANCTION", "discontinue", args="aid ties", strength=0.65),
         "reimpose": (
             S("COERCE", "restrict", args="blockade", strength=0.8),
@@ -134,6 +138,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         ),
         "evacuate": S("RETREAT", "withdraw", args="troops territory settlement", strength=0.6),
         "dispatch": (
+            S("ACCUSE", "investigate", args="inspector", strength=0.65),
             S("MOBILIZE", "troops", args="troops", strength=0.75),
             S("AID", args="aid", strength=0.75),
         ),
@@ -308,7 +313,10 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
             S("SANCTION", args="sanction", strength=0.85),
         ),
         "slap": S("SANCTION", args="sanction", strength=0.8),
-        "tighten": S("SANCTION", args="sanction", strength=0.75),
+        "tighten": (
+            S("COERCE", "restrict", args="blockade", strength=0.75),
+            S("SANCTION", args="sanction", strength=0.75),
+        ),
         "expel": (
             S("SANCTION", "expel", args="diplomat", strength=0.85),
             S("COERCE", "deport", strength=0.75),
@@ -499,7 +507,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "riot": S("PROTEST", "riot", strength=0.85),
         "block": (
             S("COERCE", "censor", args="online", strength=0.65),
-            S("PROTEST", "obstruct", args="road", subj="crowd", strength=0.7),
+            S("PROTEST", "obstruct", args="road", subj="crowd armed", strength=0.7),
             S("COERCE", "restrict", args="road", strength=0.6),  # "police blocked roads"
             S("PROTEST", "obstruct", subj="crowd", strength=0.7),
         ),

@@ -131,6 +131,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "spirit skill superiority determination readiness talent potential prowess mettle "
         "value importance vitality validity"
     ),
+    "inspector": words_of("inspector investigator monitor observer fact-finder"),
+    "armed": words_of("rebel insurgent militant guerrilla guerilla fighter separatist militia"),
     "work": words_of("work job workplace class duty shift"),
     "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
     "demand": words_of(
@@ -150,7 +152,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "production number level percentage share expense outlay"
     ),
     "road": words_of(
-        "road street highway motorway traffic bridge entrance railway rail track port "
+        "road street highway motorway traffic transport bridge entrance railway rail track port "
         "route junction intersection crossing border-crossing artery"
     ),
     "media": words_of(
