@@ -83,7 +83,7 @@ def diverging_bars(months: list[MonthCount], width: int = 560, height: int = 180
     half = plot_h / 2
     chart.axis_y = top + half
     step = plot_w / len(months)
-    bar_w = max(1.0, step * 0.7)
+    bar_w = min(28.0, max(1.0, step * 0.7))  # a lone month is a bar, not a block
     for i, month in enumerate(months):
         x = left + i * step + (step - bar_w) / 2
         up = half * month.cooperation / peak
@@ -127,7 +127,7 @@ def line_chart(
     """A line through the values (gaps where a value is None), zero line marked."""
     chart = Chart(width, height)
     values = [v for _, v in points if v is not None]
-    if not values:
+    if len(values) < 2:  # one value is not a line: the template says there is too little
         return chart
     chart.empty = False
     left, right, top, bottom = 36, 8, 10, 22
