@@ -324,3 +324,18 @@ def test_brief_without_events_in_the_window_is_a_404(client: TestClient) -> None
     response = client.get("/api/briefs?actor=KOR&until=2020-01-31&days=7")
     assert response.status_code == 404
     assert "no events" in response.json()["detail"]
+
+
+def test_every_api_route_and_parameter_is_documented_in_api_md(client: TestClient) -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "API.md").read_text(encoding="utf-8")
+    schema = client.get("/openapi.json").json()
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            assert f"{method.upper()} {path}" in doc, (
+                f"{method.upper()} {path} is not in docs/API.md"
+            )
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    assert f"`{parameter['name']}" in doc, (
+                        f"parameter {parameter['name']} of {path} is not in docs/API.md"
+                    )
