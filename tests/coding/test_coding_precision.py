@@ -337,3 +337,32 @@ def test_coding_general_frames_and_their_actors(
 ) -> None:
     event = only(coder, text, category)
     assert {a.code for a in event.actors} == actor_codes
+
+
+def test_recipients_a_border_adjective_is_no_party(coder: Coder) -> None:
+    text = "Burmese troops captured a rebel stronghold on the Thai border on Monday."
+    event = only(coder, text, "ASSAULT")
+    assert "THA" not in recipient_codes(event)
+
+
+def test_recipients_an_ethnic_population_is_placed_by_the_event(coder: Coder) -> None:
+    text = "Serb forces attacked the Albanian population in southeastern Serbia."
+    event = only(coder, text, "ASSAULT")
+    assert recipient_codes(event) == ["SRB"]
+
+
+def test_recipients_the_place_left_is_not_a_party_to_a_withdrawal(coder: Coder) -> None:
+    text = "EU ministers demanded the withdrawal of Serbian forces from Bosnia."
+    event = only(coder, text, "REQUEST")
+    assert recipient_codes(event) == ["SRB"]
+
+
+def test_places_an_adjective_after_the_keeps_the_cue(coder: Coder) -> None:
+    event = only(coder, "Israeli troops remained on alert in the occupied West Bank.", "MOBILIZE")
+    assert recipient_codes(event) == ["PSE"]
+
+
+def test_places_northern_ireland_is_british(coder: Coder) -> None:
+    event = only(coder, "Police arrested six men in Northern Ireland.", "COERCE")
+    assert event.location is not None
+    assert event.location.country == "GBR"

@@ -9,7 +9,11 @@ Serbia. Two rules over the mentions of a text range:
 - "ethnic" + a people's name, followed by "in"/"of" + a country ("ethnic Albanians in
   south Serbia", "the Albanians of southern Serbia"), is one group mention with that
   country; without one it stays a mention of kind "ethnic", which the coder places in
-  the country where the event happens, when the sentence says.
+  the country where the event happens, when the sentence says. A country adjective
+  before "population", "minority" or "community" ("the Albanian population of the
+  province") is such an ethnic mention too;
+- a country adjective before "border" or "frontier" ("on the Thai border") names a
+  stretch of land, not an actor: it is dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +26,10 @@ _LIVING_IN = re.compile(
     r"\s+(?:living\s+|based\s+|residing\s+)?(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+)?$"
 )
 _PLACE_KINDS = frozenset({"country", "region", "capital"})
+_GROUP_WORDS = r"(?:population|minority|minorities|community|communities)"
+_GROUP_AFTER = re.compile(rf"\s+{_GROUP_WORDS}\b")
+_GROUP_PHRASE = re.compile(rf"[A-Z][\w-]+\s+{_GROUP_WORDS}")
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)s?\b")
 
 
 def _is_people(mention: ActorMention) -> bool:
@@ -45,6 +53,18 @@ def place_peoples(text: str, mentions: list[ActorMention]) -> list[ActorMention]
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.kind == "institution" and _GROUP_PHRASE.fullmatch(m.text):
+            out.append(ActorMention(m.start, m.end, m.text, m.code, m.sector, "ethnic", m.head))
+            i += 1  # "the Albanian population" composed as one phrase
+            continue
+        if m.kind == "demonym" and not _is_people(m):
+            if _BORDER_AFTER.match(text, m.end):
+                i += 1  # "on the Thai border"
+                continue
+            if _GROUP_AFTER.match(text, m.end):
+                out.append(ActorMention(m.start, m.end, m.text, m.code, m.sector, "ethnic", m.head))
+                i += 1
+                continue
         if (
             nxt is not None
             and m.kind == "demonym"

@@ -100,7 +100,8 @@ def default_recipients(
     curfew" and "the government lifted the state of emergency" at the population (CVL)
     of the place, or of the actor's own country when no place is stated (a concession
     to another state names it: "eased sanctions on Iran"). Threats of domestic measures (curfews, restrictions, arrests) follow the
-    same rule. An attack with a stated place targets that place's country, one on a
+    same rule. An attack (or a threat of one) with a stated place targets that
+    place's country, one on a
     crowd with no place the actor's own population; a deployment targets only a
     foreign place (troops moved at home target nobody).
     The entity's offsets are those of the place, or of the actor the country comes from.
@@ -124,7 +125,7 @@ def default_recipients(
         return (Entity(actor.code, "CVL", actor.name, actor.start, actor.end),)
     if place is None or where is None:
         return ()
-    if category == "ASSAULT":
+    if category == "ASSAULT" or (category == "THREATEN" and mode == "violence"):
         return (Entity(where, "CVL", place.name, place.start, place.end),)
     if category == "MOBILIZE" and actor is not None and where != actor.code:
         return (Entity(where, None, place.name, place.start, place.end),)

@@ -22,9 +22,10 @@ from flashpoint.ontology.places import COUNTRY_ALIASES, DOMAIN_PLACES
 # Words, keeping "U.S." and "Punggye-ri" whole but splitting off "-based" and "'s".
 _TOKEN = re.compile(r"[A-Za-zÀ-ɏ]+(?:(?!-based\b|['’]s\b)[-'’.][A-Za-zÀ-ɏ]+)*\.?")
 _DIRECTIONS = r"north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west"
+_COMPASS = r"northeastern|northwestern|southeastern|southwestern"
 _PLACE_NOUNS = (
     r"city|town|village|port|capital|province|region|county|island|islands|peninsula|border|"
-    r"southern|northern|eastern|western|central|coastal|border\s+city|border\s+town|"
+    rf"southern|northern|eastern|western|{_COMPASS}|central|coastal|border\s+city|border\s+town|"
     r"capital\s+city|port\s+city|coastal\s+city|naval\s+base|air\s+base|base|waters|seas?"
 )
 # Strong cues put the named place where something happened.
@@ -33,7 +34,8 @@ _STRONG_CUE = re.compile(
     rf"(?:coast|outskirts|{_DIRECTIONS}|city|town|village|port|capital|province|region|area|"
     rf"suburbs?|border|waters|centre|center|heart|parts?|vicinity|skies|shores?)\s+of|"
     rf"\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?)\s+(?:(?:{_DIRECTIONS})\s+)?(?:of|from))"
-    rf"\s+(?:the\s+)?(?:(?-i:[A-Z][A-Za-z-]+\s+)?(?:{_PLACE_NOUNS})\s+(?:of\s+)?)*)$"
+    rf"\s+(?:the\s+(?-i:[a-z][a-z-]+\s+)?)?"
+    rf"(?:(?-i:[A-Z][A-Za-z-]+\s+)?(?:{_PLACE_NOUNS})\s+(?:of\s+)?)*)$"
 )
 # ("in the Iraqi city of Basra": a capitalised adjective may precede the place noun)
 # Weak cues name a destination or a visit: the place of the event, but less surely.

@@ -13,7 +13,7 @@ from typing import Any
 
 from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView, clause_subject
 from flashpoint.coding.events import Frame
-from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
+from flashpoint.coding.triggers import CLAIM_VERBS, NOUN_SENSES, SPEECH_VERBS
 from flashpoint.coding.wordclasses import words_of
 
 _RECIPIENT_PREPS = frozenset(
@@ -76,7 +76,11 @@ def _core(view: ParseView, head: int) -> list[int]:
         for c in view.conjuncts(m)[1:]:  # "U.S. and Russian negotiators"
             out.extend(view.subtree(c, stop=_CORE_STOP))
     for word, o in view.preps(head):
-        if word in {"of", "from"} and view.head(o) is not None:
+        # "officials from Peru" name the officials; "the withdrawal of troops from
+        # Bosnia" names where they leave, not who takes part.
+        if (word == "of" or (word == "from" and view.lemma(head) not in NOUN_SENSES)) and (
+            view.head(o) is not None
+        ):
             out.extend(view.subtree(o, stop=_CORE_STOP))
     return out
 

@@ -227,6 +227,10 @@ DOMAIN_PLACES: tuple[DomainPlace, ...] = (
     # Japan and US territory in the region
     DomainPlace("Japan's exclusive economic zone", "JPN", 36.20, 138.25, "sea", ("Japan's EEZ",)),
     DomainPlace("Okinawa", "JPN", 26.33, 127.80, "region"),
+    # Constituent countries and regions whose names contain another country's name
+    DomainPlace("Northern Ireland", "GBR", 54.61, -6.63, "region"),
+    DomainPlace("Scotland", "GBR", 56.49, -4.20, "region"),
+    DomainPlace("Wales", "GBR", 52.13, -3.78, "region"),
     DomainPlace("Hokkaido", "JPN", 43.22, 142.86, "region"),
     DomainPlace("Senkaku Islands", "JPN", 25.75, 123.50, "region", ("Senkakus", "Diaoyu Islands")),
     DomainPlace(
