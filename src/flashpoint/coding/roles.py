@@ -47,6 +47,7 @@ _STATIVE_PARTICIPLES = words_of(
     "commit oppose prepare determine resolve dedicate devote poise engage involve"
 )
 SUBJECTS = ("nsubj", "nsubjpass")
+_STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
 
 Resolver = Callable[[int, str], Any]
@@ -285,6 +286,21 @@ def speaker_of(view: ParseView, anchor: int) -> tuple[int | None, bool]:
     return None, False
 
 
+def _stranded_subject(view: ParseView, v: int, mentions: Sequence[Any]) -> list[Any]:
+    """A root verb the parser left without a subject ("..., the Sudanese government and
+    SPLM/A have agreed"): the actor named right before it, with nothing but auxiliaries,
+    adverbs and punctuation between."""
+    start = view.tok(v).start
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return []
+    last = max(before, key=lambda m: m.end)
+    between = [t for t in view.tokens if last.end <= t.start and t.end <= start]
+    if any(t.dep not in _STRANDED_GAP for t in between):
+        return []
+    return [last]
+
+
 def _clause_roles(
     view: ParseView, frame: Frame, mentions: Sequence[Any], resolve: Resolver, roles: Roles
 ) -> bool:
@@ -306,6 +322,8 @@ def _clause_roles(
         roles.recipients = rec
     else:
         roles.actors, via = mentions_for(view, subj, mentions, resolve)
+        if not subj and view.tok(v).dep == "ROOT":
+            roles.actors = _stranded_subject(view, v, mentions)
         groups = _object_groups(view, v, frame, visit)
         roles.object_words = _object_words(view, v, frame.embedded)
         if frame.embedded is not None and frame.embedded != v:
