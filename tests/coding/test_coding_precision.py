@@ -366,3 +366,23 @@ def test_places_northern_ireland_is_british(coder: Coder) -> None:
     event = only(coder, "Police arrested six men in Northern Ireland.", "COERCE")
     assert event.location is not None
     assert event.location.country == "GBR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Secretary of State Blinken telephoned Chinese Foreign Minister Wang Yi on Tuesday.",
+        "Israel held talks with Lebanon on the maritime border.",
+    ],
+)
+def test_actors_calls_and_talks_are_reciprocal(coder: Coder, text: str) -> None:
+    event = only(coder, text, "CONSULT")
+    assert len({a.code for a in event.actors}) == 2
+    assert event.recipients == ()
+    assert event.reciprocal
+
+
+def test_actors_a_visit_keeps_host_as_recipient(coder: Coder) -> None:
+    event = only(coder, "Japanese Prime Minister Kishida visited Seoul on Sunday.", "CONSULT")
+    assert [a.code for a in event.actors] == ["JPN"]
+    assert recipient_codes(event) == ["KOR"]

@@ -34,6 +34,10 @@ _RECIPIENT_PREPS = frozenset(
 )
 _VISIT_PREPS = frozenset({"in", "to", "at"})
 _RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
+_MUTUAL_TALK = words_of(
+    "talk talks negotiation negotiate dialogue consultation confer phone telephone call "
+    "conversation"
+)
 _RECIPROCAL_WORDS = frozenset(["clash", "fight", "fighting", "battle", "exchange"])
 _DOMESTIC = frozenset(
     {"COERCE", "CONCEDE", "RETREAT", "THREATEN", "ASSAULT", "PROTEST", "SANCTION"}
@@ -377,6 +381,16 @@ def assign_roles(
     if speaker is not None:
         said, _ = mentions_for(view, [speaker], mentions, resolve)
         roles.attribution = said[0] if said else None
+    if (
+        frame.category == "CONSULT"
+        and (frame.mode == "phone" or view.lemma(frame.trigger) in _MUTUAL_TALK)
+        and roles.actors
+        and roles.recipients
+    ):
+        # A call or negotiation is one exchange between both sides ("X held talks with
+        # Y", "X telephoned Y"): both are actors, as for "X and Y met".
+        roles.actors = _dedupe([*roles.actors, *roles.recipients])
+        roles.recipients = []
     distinct = {m.code for m in roles.actors}
     roles.reciprocal = (
         len(distinct) >= 2
