@@ -24,7 +24,8 @@ def load(directory: Path) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
         if path.name == "machine.json":
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
-        results[data["id"]] = data
+        if isinstance(data, dict) and "id" in data and "spec" in data:  # others' files are skipped
+            results[data["id"]] = data
     machine_file = directory / "machine.json"
     machine = json.loads(machine_file.read_text(encoding="utf-8")) if machine_file.is_file() else {}
     return results, machine
@@ -579,5 +580,23 @@ def render(directory: Path, doc: Path) -> None:
     notes = BENCH / "NOTES.md"
     if notes.is_file():
         lines += [notes.read_text(encoding="utf-8").rstrip(), ""]
+    ours = "\n".join(lines)
+    kept = foreign_sections(doc.read_text(encoding="utf-8") if doc.is_file() else "", ours)
     doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text("\n".join(lines), encoding="utf-8")
+    doc.write_text(
+        ours + "".join(f"\n## {section.rstrip()}\n" for section in kept), encoding="utf-8"
+    )
+
+
+def _headings(text: str) -> set[str]:
+    return {line[3:].strip() for line in text.splitlines() if line.startswith("## ")}
+
+
+def foreign_sections(current: str, ours: str) -> list[str]:
+    """Sections of the current page that other benchmarks write (e.g. "## API latency").
+
+    They are kept, after ours, exactly as they are.
+    """
+    mine = _headings(ours)
+    sections = ("\n" + current).split("\n## ")[1:]
+    return [s for s in sections if s.splitlines()[0].strip() not in mine]

@@ -6,7 +6,8 @@
     python bench/run.py --sizes 1000,5000    # scaling sizes (the largest also sets spaCy's)
     python bench/run.py --render-only        # re-render the docs from bench/results/
 
-Groups: spacy, scaling, engines, prefilter, accuracy, e2e, voa, profile. Each measurement runs in
+Groups: spacy, scaling, engines, prefilter, accuracy, e2e, voa, profile, api (the
+API latency script bench/api_latency.py, which writes its own section; not with --quick). Each measurement runs in
 its own process (bench/measure.py) so that its peak memory is its own; results land in
 bench/results/<id>.json (quick runs: bench/results/quick/) and the report is rendered
 from every result file present, so a partial run refreshes only its own rows.
@@ -28,7 +29,7 @@ from typing import Any
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results"
-GROUPS = ("spacy", "scaling", "engines", "prefilter", "accuracy", "e2e", "voa", "profile")
+GROUPS = ("spacy", "scaling", "engines", "prefilter", "accuracy", "e2e", "voa", "profile", "api")
 KCNA_STORIES = 20_305
 
 
@@ -259,6 +260,13 @@ def main(argv: list[str] | None = None) -> int:
             for spec in plan(groups, sizes, engine_size, args.quick)
             if run_one(spec, directory) is None
         ]
+        if "api" in groups and not args.quick:
+            # The API latency benchmark is its own script; it rewrites its own section.
+            print("[bench] api latency (bench/api_latency.py) ...", flush=True)
+            if subprocess.run(
+                [sys.executable, str(BENCH / "api_latency.py")], check=False
+            ).returncode:
+                failed.append("api-latency")
         if failed:
             print(f"[bench] failed: {', '.join(failed)}", flush=True)
     render(directory, doc)
