@@ -58,7 +58,11 @@ def eval_command(
     only: str | None,
     doc_path: Path | None,
 ) -> None:
-    """Measure the coder: PLOVER gold records, CSIS provocations and MEANTIME dates."""
+    """Measure the coder: PLOVER gold, CSIS provocations, MEANTIME dates, held-out news.
+
+    Held-out news is VOA and KCNA sentences labelled by hand (docs/ANNOTATION.md); its
+    figures are reported, never gated.
+    """
     try:
         paths = runner.EvalPaths.resolve(shared, gsr=gsr, csis=csis, meantime=meantime, only=only)
         results = runner.run_evaluations(paths)

@@ -10,6 +10,7 @@ from typing import Any
 from flashpoint.errors import InputError
 from flashpoint.evaluation.csis import ATTACK, MISSILE, NUCLEAR, CsisReport
 from flashpoint.evaluation.gsr import LABELS, GsrReport
+from flashpoint.evaluation.heldout_render import render_heldout
 from flashpoint.evaluation.meantime import MeantimeReport, render_meantime
 from flashpoint.evaluation.runner import EvalResults
 from flashpoint.evaluation.scoring import NONE_LABEL, Share
@@ -214,6 +215,9 @@ def render_markdown(results: EvalResults, *, brief: bool = False) -> str:
         sections.append(render_csis(results.csis, misses=25 if brief else None))
     if results.meantime is not None:
         sections.append(render_meantime_section(results.meantime, errors=not brief))
+    if results.heldout is not None and not brief:
+        # Kept out of the generated doc block: docs/ACCURACY.md has its own held-out section.
+        sections.append(render_heldout(results.heldout))
     return "\n\n".join(sections) + "\n"
 
 
@@ -227,6 +231,8 @@ def results_to_dict(results: EvalResults) -> dict[str, Any]:
         out["csis"] = results.csis.to_dict()
     if results.meantime is not None:
         out["meantime"] = meantime_to_dict(results.meantime)
+    if results.heldout is not None:
+        out["heldout"] = results.heldout.to_dict()
     return out
 
 

@@ -15,10 +15,11 @@ from flashpoint.coding.coder import Coder
 from flashpoint.errors import InputError
 from flashpoint.evaluation.csis import CsisReport, evaluate_csis
 from flashpoint.evaluation.gsr import GsrReport, evaluate_gsr
+from flashpoint.evaluation.heldout import HeldoutReport, evaluate_heldout
 from flashpoint.evaluation.meantime import MeantimeReport, evaluate_meantime
 from flashpoint.evaluation.scoring import EventCoder
 
-EVALUATIONS: tuple[str, ...] = ("gsr", "csis", "meantime")
+EVALUATIONS: tuple[str, ...] = ("gsr", "csis", "meantime", "heldout")
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 GSR_FILE = Path("data/eval/plover_gsr.jsonl")
@@ -52,6 +53,7 @@ class EvalPaths:
     gsr: Path | None
     csis: Path | None
     meantime: Path | None  # the shared directory the MEANTIME scorer reads from
+    heldout: Path | None = None  # the shared directory holding the held-out corpora
 
     @classmethod
     def resolve(
@@ -70,10 +72,19 @@ class EvalPaths:
             or ("meantime" in wanted and meantime is None)
         )
         root = find_shared_dir(shared) if needs_shared else shared
+        heldout = root if "heldout" in wanted else None
+        if "heldout" in wanted and heldout is None:
+            # Held-out news is optional in a full run given explicit paths, required alone.
+            try:
+                heldout = find_shared_dir(shared)
+            except InputError:
+                if only == "heldout":
+                    raise
         return cls(
             gsr=(gsr or (root / GSR_FILE if root else None)) if "gsr" in wanted else None,
             csis=(csis or (root / CSIS_FILE if root else None)) if "csis" in wanted else None,
             meantime=(meantime or root) if "meantime" in wanted else None,
+            heldout=heldout,
         )
 
 
@@ -83,14 +94,16 @@ class EvalResults:
     csis: CsisReport | None = None
     meantime: MeantimeReport | None = None
     actor_mentions: dict[str, Any] | None = None  # actor mention recall on the GSR sentences
+    heldout: HeldoutReport | None = None  # hand-labelled unseen news (never gated)
 
 
 def run_evaluations(paths: EvalPaths, coder: EventCoder | None = None) -> EvalResults:
     """Run every evaluation that has a path, with `coder` or else the real coder.
 
-    The real coder is built only when GSR or CSIS runs: MEANTIME scores dates alone.
+    The real coder is built only when GSR, CSIS or held-out news runs: MEANTIME scores
+    dates alone.
     """
-    if coder is None and (paths.gsr is not None or paths.csis is not None):
+    if coder is None and any(p is not None for p in (paths.gsr, paths.csis, paths.heldout)):
         coder = make_coder()
     gsr = evaluate_gsr(paths.gsr, coder) if paths.gsr is not None and coder else None
     csis = evaluate_csis(paths.csis, coder) if paths.csis is not None and coder else None
@@ -99,7 +112,12 @@ def run_evaluations(paths: EvalPaths, coder: EventCoder | None = None) -> EvalRe
     if gsr is not None and paths.gsr is not None:
         rows = [json.loads(line) for line in paths.gsr.read_text(encoding="utf-8").splitlines()]
         mentions = actor_mention_recall(rows)
-    return EvalResults(gsr=gsr, csis=csis, meantime=meantime, actor_mentions=mentions)
+    heldout = (
+        evaluate_heldout(paths.heldout, coder) if paths.heldout is not None and coder else None
+    )
+    return EvalResults(
+        gsr=gsr, csis=csis, meantime=meantime, actor_mentions=mentions, heldout=heldout
+    )
 
 
 def make_coder() -> EventCoder:
