@@ -297,7 +297,6 @@ def test_packaged_labels_hold_160_sentences_locations_only() -> None:
 # --- the real coder on the unseen news (informative, never gated) ----------------------
 
 
-@pytest.mark.slow
 def test_heldout_evaluation_runs_on_unseen_news(shared_dir: Path, parser_model: str) -> None:
     from flashpoint.evaluation.runner import make_coder
 

@@ -15,9 +15,9 @@ def _share(share: Share) -> str:
     return f"{share.value:.3f} ({share.hits}/{share.total})"
 
 
-def _rows(table: Sequence[Sequence[str]]) -> str:
+def _rows(table: Sequence[Sequence[str]], text_columns: int = 1) -> str:
     head, *body = table
-    rule = ["---" if i == 0 else "---:" for i in range(len(head))]
+    rule = ["---" if i < text_columns else "---:" for i in range(len(head))]
     return "\n".join("| " + " | ".join(row) + " |" for row in (head, rule, *body))
 
 
@@ -76,7 +76,7 @@ def render_heldout(report: HeldoutReport) -> str:
         "",
         "Largest confusions, overall (labelled -> predicted; NONE = no event):",
         "",
-        _rows(confusions),
+        _rows(confusions, text_columns=2),
     ]
     if report.skipped:
         parts += ["", f"Skipped ({len(report.skipped)}):", ""]

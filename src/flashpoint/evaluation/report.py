@@ -204,7 +204,7 @@ def render_targets(results: EvalResults) -> str:
 
 def render_markdown(results: EvalResults, *, brief: bool = False) -> str:
     """The whole report; `brief` (for docs) caps the CSIS misses and drops MEANTIME errors."""
-    sections: list[str] = [render_targets(results)]
+    sections: list[str] = [render_targets(results)] if target_rows(results) else []
     if results.gsr is not None:
         sections.append(render_gsr(results.gsr))
         if results.actor_mentions is not None:
