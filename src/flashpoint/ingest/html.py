@@ -1,8 +1,12 @@
 """Main text, title and publication date from an HTML page.
 
 trafilatura finds the main text and the metadata. When it finds no text (hostile,
-broken or very deep markup; lxml stops building a tree at depth 256), a small
-tokenizer of our own takes over: it has no depth limit and never holds a tree.
+broken or very deep markup; lxml stops building a tree at depth 256), or the page has
+more elements than `MAX_EXTRACTOR_ELEMENTS` (trafilatura's time grows faster than the
+element count: 80,000 paragraphs take over 15 s), a small tokenizer of our own takes
+over: it reads libxml2's parse events, so it is linear in the page size, has no depth
+limit and never holds a tree. (The stdlib HTMLParser is not used: unclosed constructs
+such as "<a <a <a ..." make it quadratic or worse; 1 MB of "</" took 100 s.)
 Script, style and similar elements never reach the text on either path.
 """
 
@@ -13,7 +17,6 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from html.parser import HTMLParser
 
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
@@ -94,11 +97,15 @@ _BLOCKS = frozenset(
 )
 
 
-class _TextTokenizer(HTMLParser):
-    """Visible text by blocks, with no tree and so no depth limit."""
+# Pages with more elements than this skip trafilatura (its time is superlinear in them);
+# long real articles have a few thousand.
+MAX_EXTRACTOR_ELEMENTS = 15_000
+
+
+class _TextTokenizer:
+    """Visible text by blocks from lxml's parser-target events: no tree, no depth limit."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[str] = []
         self.title_parts: list[str] = []
         self._current: list[str] = []
@@ -112,7 +119,7 @@ class _TextTokenizer(HTMLParser):
             self.lines.append(line)
         self._current = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 - the HTMLParser signature
+    def start(self, tag: str, attrib: dict[str, str]) -> None:  # noqa: ARG002 - the lxml target signature
         if tag in _SKIPPED:
             self._skip += 1
         elif tag in _BOILERPLATE:
@@ -122,7 +129,7 @@ class _TextTokenizer(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag in _SKIPPED and self._skip:
             self._skip -= 1
         elif tag in _BOILERPLATE and self._boilerplate:
@@ -132,7 +139,7 @@ class _TextTokenizer(HTMLParser):
         if tag in _BLOCKS:
             self._flush()
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._skip:
             return
         if self._in_title:
@@ -140,20 +147,34 @@ class _TextTokenizer(HTMLParser):
         elif not self._boilerplate:
             self._current.append(data)
 
-    def result(self) -> tuple[str, str | None]:
+    def close(self) -> None:
         self._flush()
+
+    def result(self) -> tuple[str, str | None]:
         title = " ".join("".join(self.title_parts).split()) or None
         return "\n".join(self.lines), title
 
 
 def _tokenized(html: str) -> tuple[str, str | None]:
     tokenizer = _TextTokenizer()
+    # Bytes, so that an XML encoding declaration in the text cannot make lxml refuse it.
+    parser = lxml.etree.HTMLParser(target=tokenizer, huge_tree=True, encoding="utf-8")
     try:
-        tokenizer.feed(html)
-        tokenizer.close()
-    except Exception:  # noqa: BLE001 - the stdlib parser raises AssertionError & co. on hostile markup
+        parser.feed(html.encode("utf-8", errors="replace"))
+        parser.close()
+    except (ValueError, lxml.etree.LxmlError):
         return "", None
     return tokenizer.result()
+
+
+def _element_count(tree: lxml.html.HtmlElement, limit: int) -> int:
+    """Elements in the tree, counting no further than limit + 1."""
+    count = 0
+    for _ in tree.iter():
+        count += 1
+        if count > limit:
+            break
+    return count
 
 
 def _parse_tree(html: str) -> lxml.html.HtmlElement | None:
@@ -191,11 +212,21 @@ def _date_from(tree: lxml.html.HtmlElement, meta: dict[str, str], html: str) -> 
     return None
 
 
+def _drop_hidden(tree: lxml.html.HtmlElement) -> None:
+    """Remove script-like elements; trafilatura keeps the text of <template>, <noscript>,
+    <iframe>, <math>, <object>, <canvas> and <select>, which a reader never sees."""
+    for element in list(tree.iter(*_SKIPPED)):
+        # clear() rather than drop_tree(): merging the tail into a neighbour re-validates
+        # it, and lxml refuses control characters that the parser let through.
+        element.clear(keep_tail=True)
+
+
 def _trafilatura(
     tree: lxml.html.HtmlElement, url: str | None
 ) -> tuple[str, str | None, str | None]:
     import trafilatura  # noqa: PLC0415 - 0.1 s to import; only HTML input needs it
 
+    _drop_hidden(tree)
     try:
         document = trafilatura.bare_extraction(
             tree, url=url, with_metadata=True, include_comments=False
@@ -233,7 +264,9 @@ def extract_html(html: str | bytes, url: str | None = None) -> HtmlDocument:
     if tree is not None:
         titles = tree.findtext(".//title")
         head_title = " ".join(titles.split()) if titles else None
-    text, title, date_text = _trafilatura(tree, url) if tree is not None else ("", None, None)
+    text, title, date_text = "", None, None
+    if tree is not None and _element_count(tree, MAX_EXTRACTOR_ELEMENTS) <= MAX_EXTRACTOR_ELEMENTS:
+        text, title, date_text = _trafilatura(tree, url)
     if not text.strip():
         text, tokenized_title = _tokenized(html)
         head_title = head_title or tokenized_title
