@@ -386,3 +386,27 @@ def test_actors_a_visit_keeps_host_as_recipient(coder: Coder) -> None:
     event = only(coder, "Japanese Prime Minister Kishida visited Seoul on Sunday.", "CONSULT")
     assert [a.code for a in event.actors] == ["JPN"]
     assert recipient_codes(event) == ["KOR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Rodong Sinmun: An editorial calls for increased production in North Korea.", "REQUEST"),
+        ("Peace in Ukraine is destroyed by the old international order.", "ASSAULT"),
+        ("Houses in Jagang Province were destroyed by the flood.", "ASSAULT"),
+        ("Russia used cluster bombs banned by international law.", "COERCE"),
+        ("Russia used long-range weapons offered by the U.S.", "AGREE"),
+    ],
+)
+def test_precision_more_non_events(coder: Coder, text: str, absent: str) -> None:
+    assert absent not in categories(coder, text)
+
+
+def test_status_no_one_killed_is_negated(coder: Coder) -> None:
+    event = only(coder, "Pakistani officials said no passengers were killed.", "ASSAULT")
+    assert event.status == "negated"
+
+
+def test_status_an_incited_attack_is_not_asserted(coder: Coder) -> None:
+    text = "NATO is inciting Ukraine to attack the territory of Russia."
+    assert all(e.status != "asserted" for e in code(coder, text) if e.category == "ASSAULT")

@@ -248,6 +248,9 @@ def _refine(
         and view.tok(frame.anchor).dep in {"relcl", "acl"}
         and "protest" in classes_of(view.lemma(head))
     )  # "converged for a rally to protest X"
+    trig = view.tok(frame.trigger)
+    if category == "AGREE" and lemma == "offer" and trig.dep == "acl" and trig.tag == "VBN":
+        category = "AID"  # "weapons offered by the U.S.": goods supplied, not an offer
     if category == "ACCUSE" and lemma == "protest" and (civil or rally):
         category, mode = "PROTEST", "demo"
     elif category == "PROTEST" and lemma == "protest" and roles.actors and not (civil or crowd):

@@ -24,6 +24,7 @@ _CONTACT = frozenset({"CONSULT"})
 _DOMESTIC_TARGETS = frozenset({"PROTEST", "COERCE", "CONCEDE"})
 _PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
+_TEXTS = frozenset({"article", "editorial", "commentary", "column", "piece", "op-ed"})
 _DESTINATIONS = frozenset({"to", "into", "toward", "towards", "for"})
 _VERBAL = frozenset(
     {
@@ -140,6 +141,8 @@ def is_political(category: str, roles: Roles) -> bool:
     - reporting: a meeting or talk with a news outlet or journalist ("spoke with VOA"):
       interviews are how news is gathered, not diplomacy (requests for comment are
       handled in the lexicon);
+    - exhortations by a text to nobody in particular ("an editorial calls for increased
+      production"): a newspaper piece addressing its readers is not a demand on a party;
     - verbal acts with nobody named on either side ("it was a mistake to support ...",
       "if a deal is made"): a statement, request or agreement needs a party. A subject
       that is a proper name the lexicon does not know still counts as a party
@@ -151,6 +154,8 @@ def is_political(category: str, roles: Roles) -> bool:
     if subject & {"you"} or any(classes_of(w) & {"commentator"} for w in subject):
         return False
     if category in _CONTACT and any(m.sector == "MED" for m in (*roles.actors, *roles.recipients)):
+        return False
+    if category == "REQUEST" and not roles.recipients and subject & _TEXTS:
         return False
     named = roles.actors or roles.recipients or roles.subject_named
     return bool(named) or category not in _VERBAL

@@ -131,6 +131,10 @@ def status_cues(view: ParseView, frame: Frame) -> StatusCues:
     if frame.nominal:
         dets = {view.tok(d).text.lower() for d in view.children(frame.trigger, ("det", "neg"))}
         negated = "no" in dets
+    for s in view.children(frame.anchor, ("nsubj", "nsubjpass")):
+        words = {view.tok(d).text.lower() for d in view.children(s, ("det",))}
+        if "no" in words or view.tok(s).text.lower() in {"nobody", "none", "nothing"}:
+            negated = True  # "no passengers were killed"
     for k, v in enumerate(chain):
         lemma = view.lemma(v)
         if view.children(v, ("neg",)):

@@ -189,7 +189,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "stone": S("ASSAULT", "primitive", strength=0.6),
         "gas": S("ASSAULT", "unconventional", strength=0.6),
         "blow": S("ASSAULT", "explosives", preps="up", strength=0.8),
-        "destroy": S("ASSAULT", "destroy", strength=0.6),
+        # "peace is destroyed", "houses destroyed by the flood": no attack
+        "destroy": (S(NOT_EVENT, args="intangible scourge"), S("ASSAULT", "destroy", strength=0.6)),
         "clash": S("ASSAULT", strength=0.7),
         # "fight corruption", "battled blazes": an adversary that is not a party
         "fight": (S(NOT_EVENT, args="scourge"), S("ASSAULT", strength=0.6)),
@@ -363,7 +364,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         ),
         "convict": S("SANCTION", "convict", strength=0.8),
         "sentence": S("SANCTION", "convict", strength=0.75),
-        "prohibit": S("SANCTION", strength=0.6),
+        "prohibit": (S(NOT_EVENT, args="norm"), S("SANCTION", strength=0.6)),
         "withdraw": (
             S("RETREAT", "withdraw", args="troops", strength=0.85),
             S("RETREAT", "withdraw", subj="troops", strength=0.8),  # "troops withdrew from X"
@@ -396,7 +397,8 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "occupy": S("COERCE", "seize", strength=0.7),
         "annex": S("COERCE", "seize", strength=0.8),
         "censor": S("COERCE", "censor", strength=0.85),
-        "ban": S("COERCE", "restrict", strength=0.7),
+        # "bombs banned by international law": a norm, not a measure someone took
+        "ban": (S(NOT_EVENT, args="norm"), S("COERCE", "restrict", strength=0.7)),
         "outlaw": S("COERCE", "restrict", strength=0.75),
         "crack": S("COERCE", "restrict", preps="down", strength=0.75),
         "restrict": S("COERCE", "restrict", strength=0.6),
@@ -679,7 +681,8 @@ FUTURE_VERBS: Final[frozenset[str]] = _words(
     "plan intend prepare aim expect schedule set decide mean"
 )
 HYPOTHETICAL_VERBS: Final[frozenset[str]] = _words(
-    "consider want seek hope wish try attempt mull weigh propose need suppose able capable"
+    "consider want seek hope wish try attempt mull weigh propose need suppose able capable "
+    "incite instigate urge call ask demand request appeal press encourage"
 )
 NEGATING_VERBS: Final[frozenset[str]] = _words("fail deny refrain avoid")
 ASPECT_VERBS: Final[frozenset[str]] = (

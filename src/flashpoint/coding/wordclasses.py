@@ -133,6 +133,11 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     ),
     "inspector": words_of("inspector investigator monitor observer fact-finder"),
     "armed": words_of("rebel insurgent militant guerrilla guerilla fighter separatist militia"),
+    "intangible": words_of(
+        "peace stability order trust confidence hope economy system career reputation "
+        "credibility dream future life lives livelihood environment balance"
+    ),
+    "norm": words_of("law convention treaty charter rule regulation protocol"),
     "work": words_of("work job workplace class duty shift"),
     "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
     "demand": words_of(
