@@ -410,3 +410,18 @@ def test_status_no_one_killed_is_negated(coder: Coder) -> None:
 def test_status_an_incited_attack_is_not_asserted(coder: Coder) -> None:
     text = "NATO is inciting Ukraine to attack the territory of Russia."
     assert all(e.status != "asserted" for e in code(coder, text) if e.category == "ASSAULT")
+
+
+def test_recipients_bare_civilians_are_not_given_the_articles_country(coder: Coder) -> None:
+    text = (
+        "The U.S. supplied the weapons. The U.S. is to blame. "
+        "Ukrainian forces carried out an attack against civilians."
+    )
+    event = only(coder, text, "ASSAULT")
+    assert "USA" not in recipient_codes(event)
+
+
+def test_recipients_bare_protesters_at_home_stay_domestic(coder: Coder) -> None:
+    text = "Georgia's parliament passed the law. Georgian police arrested protesters."
+    event = only(coder, text, "COERCE")
+    assert recipient_codes(event) == ["GEO"]

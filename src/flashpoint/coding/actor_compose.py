@@ -234,6 +234,7 @@ class Composer:
                 name_text = name.text
         if code is None:
             code, end, j = self._linked_country(hits, j, end, sector)
+        implicit = False
         if code is None:
             if not named and not any(atom.bare for atom in sectors):
                 return j  # "people", "workers": actors only with a country
@@ -242,9 +243,11 @@ class Composer:
             else:
                 dominant = self.context.dominant if self.context is not None else None
                 code = dominant or "---"
+                implicit = not named  # the country is the article's, not the text's
         if named and not known:
             self._register_name(name_text, start, code, sector)
         kind = ("leader" if known else "person") if named else "institution"
+        kind = "implicit" if implicit else kind
         self._emit(start, end, code, sector, kind=kind, head=head)
         return j
 

@@ -93,7 +93,7 @@ def find_actor_mentions(
 
 
 _CHEAP_KINDS = frozenset(
-    {"country", "demonym", "capital", "region", "igo", "group", "institution", "leader"}
+    {"country", "demonym", "capital", "region", "igo", "group", "institution", "leader", "implicit"}
 )
 
 
@@ -120,6 +120,7 @@ _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _IT_KINDS = frozenset(
     {"country", "capital", "short_form", "institution", "igo", "group", "reference", "region"}
+    | {"implicit"}
 )
 
 

@@ -30,7 +30,7 @@ from flashpoint.coding.participants import (
     entity_of,
     is_political,
     placed_actors,
-    placed_people,
+    placed_recipients,
 )
 from flashpoint.coding.prefilter import select_sentences
 from flashpoint.coding.resources import CodingResources, default_resources
@@ -199,7 +199,7 @@ class Coder:
             status = "historical"
         place = res.event_location(text, sentence.start, sentence.end, t_start)
         actors = placed_actors(category, roles, place, text)
-        recipients = placed_people(roles.recipients, place.country if place else None)
+        recipients = placed_recipients(roles.recipients, actors, place.country if place else None)
         if not recipients:
             recipients = default_recipients(category, mode, actors, roles, place)
         confidence = _confidence(view, frame, roles, via_reference)

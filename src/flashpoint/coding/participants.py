@@ -64,6 +64,25 @@ def placed_people(mentions: list[Any], where: str | None) -> tuple[Entity, ...]:
     return tuple(out)
 
 
+def placed_recipients(
+    mentions: list[Any], actors: tuple[Entity, ...], where: str | None
+) -> tuple[Entity, ...]:
+    """Recipient entities; a bare "civilians" or "protesters" coded only with the article's
+    main country is placed where the event happens, kept when it is the actor's own
+    country (domestic repression), and dropped when a foreign actor acts on it with no
+    place stated (the article's country is then a guess)."""
+    own = {a.code for a in actors if is_country_code(a.code)}
+    out = []
+    for placed, m in zip(placed_people(mentions, where), mentions, strict=True):
+        if m.kind != "implicit":
+            out.append(placed)
+        elif where is not None:
+            out.append(Entity(where, m.sector, m.text, m.start, m.end))
+        elif not own or m.code in own:
+            out.append(placed)
+    return tuple(out)
+
+
 def placed_actors(
     category: str, roles: Roles, place: Location | None, text: str
 ) -> tuple[Entity, ...]:
