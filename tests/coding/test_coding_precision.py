@@ -425,3 +425,30 @@ def test_recipients_bare_protesters_at_home_stay_domestic(coder: Coder) -> None:
     text = "Georgia's parliament passed the law. Georgian police arrested protesters."
     event = only(coder, text, "COERCE")
     assert recipient_codes(event) == ["GEO"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("A North Korean essay says officials should love the people.", "REQUEST"),
+        ("The U.S. is strengthening the military alliance with Japan.", "MOBILIZE"),
+        (
+            "Japan and South Korea will boost the missile warning data sharing mechanism.",
+            "THREATEN",
+        ),
+    ],
+)
+def test_precision_attitudes_alliances_and_noun_modifiers(
+    coder: Coder, text: str, absent: str
+) -> None:
+    assert absent not in categories(coder, text)
+
+
+def test_coding_launch_activities_are_launches(coder: Coder) -> None:
+    text = "North Korea conducted two separate missile launch activities on Tuesday."
+    assert only(coder, text, "MOBILIZE").mode == "weapons"
+
+
+def test_status_a_banned_act_is_not_asserted(coder: Coder) -> None:
+    text = "International law bans forcibly mobilizing civilians in Gaza for military operations."
+    assert all(e.status != "asserted" for e in code(coder, text) if e.category == "MOBILIZE")

@@ -131,7 +131,15 @@ _NOT_EVENTS = _words(
 )
 _OBLIGATION = frozenset({"must", "should"})
 _MONTH_NAMES = frozenset({"March", "May"})
-_COGNITION = _words("know understand realize realise remember recognize recognise learn see")
+_COGNITION = _words(
+    "know understand realize realise remember recognize recognise learn see love respect "
+    "cherish value serve"
+)
+# Nouns that only frame another event noun: "a mediation mission", "an air campaign".
+_CONTAINERS = _words(
+    "mission effort campaign operation drive process initiative bid attempt activity event "
+    "program programme"
+)
 _PLEDGE_AUX = frozenset({"will", "would", "shall", "wo", "'ll"})
 _OWN_SIDE = _words("we i it they he she police army military government troops force forces")
 _REQUEST_NOUNS = frozenset(
@@ -172,7 +180,7 @@ def _arg_words(view: ParseView, i: int, include_subject: bool = False) -> set[st
             heads.extend(view.conjuncts(c))
     for h in heads:
         words.add(view.lemma(h))
-        if "amount" in classes_of(view.lemma(h)):
+        if classes_of(view.lemma(h)) & {"amount", "bloc"}:
             continue  # "increase military spending": the modifier does not make troops
         for m in view.children(h, MODIFIER_DEPS):
             words.add(view.lemma(m))
@@ -319,7 +327,11 @@ def _light_anchor(view: ParseView, noun: int) -> int | None:
         hlemma in LIGHT_VERBS or hlemma in SPEECH_VERBS
     ):
         return head
-    if tok.dep == "compound" and view.tok(head).dep in {"dobj", "obj"}:
+    if (
+        tok.dep == "compound"
+        and view.tok(head).dep in {"dobj", "obj"}
+        and view.lemma(head) in _CONTAINERS
+    ):
         verb = view.head(head)  # "undertook a mediation mission": the noun it names
         if verb is not None and view.lemma(verb) in LIGHT_VERBS:
             return verb

@@ -682,7 +682,7 @@ FUTURE_VERBS: Final[frozenset[str]] = _words(
 )
 HYPOTHETICAL_VERBS: Final[frozenset[str]] = _words(
     "consider want seek hope wish try attempt mull weigh propose need suppose able capable "
-    "incite instigate urge call ask demand request appeal press encourage"
+    "incite instigate urge call ask demand request appeal press encourage ban prohibit forbid"
 )
 NEGATING_VERBS: Final[frozenset[str]] = _words("fail deny refrain avoid")
 ASPECT_VERBS: Final[frozenset[str]] = (

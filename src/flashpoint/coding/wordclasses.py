@@ -138,6 +138,9 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "credibility dream future life lives livelihood environment balance"
     ),
     "norm": words_of("law convention treaty charter rule regulation protocol"),
+    "bloc": words_of(
+        "alliance bloc coalition partnership relationship cooperation tie ties pact axis"
+    ),
     "work": words_of("work job workplace class duty shift"),
     "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
     "demand": words_of(
