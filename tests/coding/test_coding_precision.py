@@ -432,10 +432,6 @@ def test_recipients_bare_protesters_at_home_stay_domestic(coder: Coder) -> None:
     [
         ("A North Korean essay says officials should love the people.", "REQUEST"),
         ("The U.S. is strengthening the military alliance with Japan.", "MOBILIZE"),
-        (
-            "Japan and South Korea will boost the missile warning data sharing mechanism.",
-            "THREATEN",
-        ),
     ],
 )
 def test_precision_attitudes_alliances_and_noun_modifiers(
