@@ -448,3 +448,12 @@ def test_coding_launch_activities_are_launches(coder: Coder) -> None:
 def test_status_a_banned_act_is_not_asserted(coder: Coder) -> None:
     text = "International law bans forcibly mobilizing civilians in Gaza for military operations."
     assert all(e.status != "asserted" for e in code(coder, text) if e.category == "MOBILIZE")
+
+
+def test_parser_reads_non_breaking_spaces_as_spaces(coder: Coder) -> None:
+    text = (
+        "The DPRK Academy of Defence Sciences conducted a test-fire of 240 mm-caliber "
+        "multiple rocket launcher shells\u00a0under production at defence enterprises."
+    )
+    assert categories(coder, text) == {"MOBILIZE"}
+    assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in code(coder, text))

@@ -82,7 +82,11 @@ class Parser:
 # "test-fired" is tagged as an adjective by the small model ("test-fired missiles"); blanking
 # the "test-" prefix (same length, so offsets hold) lets the verb parse as a verb.
 _TEST_PREFIX = re.compile(r"(?i)\btest[-\u2010\u2011](?=(?:fir|launch))")
-_SOFT_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Non-breaking and thin spaces are words' neighbours to the small model ("shells\xa0under"
+# reads as a verb); a plain space is the same length.
+_SOFT_HYPHENS = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "}
+)
 
 
 def for_parser(text: str) -> str:
