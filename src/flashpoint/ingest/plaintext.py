@@ -10,17 +10,27 @@ import re
 from dataclasses import dataclass, field
 
 _FRONT_MATTER_MAX_LINES = 60
-_KEY_VALUE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:\s*(.*?)\s*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+# Patterns are written so that no line, however long, makes them backtrack more than
+# linearly: a lazy group before `\s*$` was cubic on a 20 KB line of spaces. Surrounding
+# whitespace and closing #s are stripped in Python instead.
+_KEY_VALUE = re.compile(r"^([A-Za-z_][\w.-]*)\s*:(.*)$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _SETEXT_RULE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*)(?=\S)([^\n]*?\S)\1")
+_MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # (url), one level of parentheses inside
+_MD_IMAGE = re.compile(r"!\[([^\[\]\n]*)\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]" + _MD_TARGET)
+# Emphasis: the inside never crosses another delimiter of its kind, so an opener without
+# a closer costs the distance to the next delimiter, not to the end of the line.
+_MD_EMPHASIS = re.compile(
+    r"\*\*(?=\S)((?:[^*\n]|\*(?!\*))*?\S)\*\*"
+    r"|__(?=\S)((?:[^_\n]|_(?!_))*?\S)__"
+    r"|\*(?=\S)([^*\n]*?\S)\*"
+)
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 _MD_LIST = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+", re.MULTILINE)
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
 _MD_FENCE = re.compile(r"^\s*(```|~~~).*$", re.MULTILINE)
-_MD_HEADINGS = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", re.MULTILINE)
+_MD_HEADINGS = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +40,15 @@ class TextDocument:
     text: str
     fields: dict[str, str] = field(default_factory=dict)  # lower-cased front-matter keys
     title: str | None = None
+
+
+def _heading_text(raw: str) -> str:
+    """A heading's words without the optional closing #s and surrounding spaces."""
+    return raw.rstrip().rstrip("#").rstrip()
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
 
 
 def _unquote(value: str) -> str:
@@ -48,8 +67,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
         if line.strip() in ("---", "..."):
             return fields, "\n".join(lines[index + 1 :])
         match = _KEY_VALUE.match(line)
-        if match and match.group(2):
-            fields.setdefault(match.group(1).lower(), _unquote(match.group(2)))
+        value = match.group(2).strip() if match else ""
+        if match and value:
+            fields.setdefault(match.group(1).lower(), _unquote(value))
     return {}, text
 
 
@@ -58,8 +78,8 @@ def _title_from_first_line(body: str) -> tuple[str | None, str]:
     stripped = body.lstrip("\n")
     first, _, rest = stripped.partition("\n")
     match = _HEADING.match(first)
-    if match:
-        return match.group(1).strip(), rest
+    if match and _heading_text(match.group(1)):
+        return _heading_text(match.group(1)).strip(), rest
     second, _, after = rest.partition("\n")
     if first.strip() and _SETEXT_RULE.match(second) and second.strip().startswith("="):
         return first.strip(), after
@@ -69,11 +89,11 @@ def _title_from_first_line(body: str) -> tuple[str | None, str]:
 def markdown_to_text(body: str) -> str:
     """Markdown syntax removed, words kept: the text a reader of the rendered page sees."""
     text = _MD_FENCE.sub("", body)
-    text = _MD_HEADINGS.sub(r"\1", text)
+    text = _MD_HEADINGS.sub(lambda match: _heading_text(match.group(1)), text)
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_CODE.sub(r"\1", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_EMPHASIS.sub(_emphasised, text)
     text = _MD_QUOTE.sub("", text)
     return _MD_LIST.sub(r"\1", text)
 

@@ -118,7 +118,11 @@ def _read_stream(
     if not head.strip():
         yield reject(name, "FP201", f"{name} is empty")
         return
-    why = binary_reason(head)
+    line_format = (options.format or _EXTENSIONS.get(extension or "") or sniff_format(head)) in (
+        "jsonl",
+        "csv",
+    )
+    why = binary_reason(head, by_line=line_format)
     if why is not None:
         yield reject(name, "FP202", f"{name} is not text: {why}")
         return

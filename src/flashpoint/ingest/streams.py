@@ -109,8 +109,21 @@ def open_decompressed(stream: IO[bytes]) -> tuple[bytes, io.BufferedReader, bool
     return head, buffered, True
 
 
-def binary_reason(head: bytes) -> str | None:
-    """Why the leading bytes are not text, or None when they look like text."""
+def _noise_reason(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return "it holds NUL bytes"
+    controls = sum(1 for byte in data if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    if data and controls / len(data) > 0.05:
+        return "it holds many control characters"
+    return None
+
+
+def binary_reason(head: bytes, *, by_line: bool = False) -> str | None:
+    """Why the leading bytes are not text, or None when they look like text.
+
+    `by_line` (JSON Lines, CSV): a damaged line is that record's problem, not the file's;
+    the file is binary only when most lines of the head are noise.
+    """
     for magic, name in _BINARY_MAGIC:
         if head.startswith(magic):
             return f"it looks like {name}"
@@ -118,12 +131,11 @@ def binary_reason(head: bytes) -> str | None:
         return "it looks like a video file"
     if head.startswith(_UTF16_BOMS):
         return None
-    if b"\x00" in head:
-        return "it holds NUL bytes"
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROLS)
-    if head and controls / len(head) > 0.05:
-        return "it holds many control characters"
-    return None
+    if not by_line:
+        return _noise_reason(head)
+    lines = [line for line in head.split(b"\n") if line.strip()]
+    reasons = [reason for reason in map(_noise_reason, lines) if reason is not None]
+    return reasons[0] if len(reasons) * 2 > len(lines) else None
 
 
 def read_document(stream: IO[bytes], limit: int) -> bytes | None:
