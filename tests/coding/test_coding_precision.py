@@ -457,3 +457,36 @@ def test_parser_reads_non_breaking_spaces_as_spaces(coder: Coder) -> None:
     )
     assert categories(coder, text) == {"MOBILIZE"}
     assert all(text[e.trigger.start : e.trigger.end] == e.trigger.text for e in code(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Kim Jong Un sent a congratulatory message to Vladimir Putin.", "PRK", "RUS"),
+        ("A floral basket was sent to Chinese President Xi Jinping by Kim Jong Un.", "PRK", "CHN"),
+        ("Kim Jong Un received a message of greeting from the President of Laos.", "LAO", "PRK"),
+    ],
+)
+def test_support_messages_of_goodwill_and_their_direction(
+    coder: Coder, text: str, actor: str, recipient: str
+) -> None:
+    event = only(coder, text, "SUPPORT")
+    assert [a.code for a in event.actors] == [actor]
+    assert recipient_codes(event) == [recipient]
+
+
+def test_support_aid_received_comes_from_the_giver(coder: Coder) -> None:
+    event = only(coder, "Japan received aid from the United States.", "AID")
+    assert [a.code for a in event.actors] == ["USA"]
+    assert recipient_codes(event) == ["JPN"]
+
+
+def test_consult_a_delegation_leaving_for_a_capital_visits_it(coder: Coder) -> None:
+    text = "A delegation of the DPRK led by its foreign minister left Pyongyang for Moscow."
+    event = only(coder, text, "CONSULT")
+    assert event.mode == "visit"
+    assert recipient_codes(event) == ["RUS"]
+
+
+def test_consult_troops_leaving_for_the_front_is_no_visit(coder: Coder) -> None:
+    assert "CONSULT" not in categories(coder, "Russian troops left Belgorod for the front.")

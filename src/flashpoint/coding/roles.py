@@ -32,7 +32,7 @@ _RECIPIENT_PREPS = frozenset(
         "between",
     ]
 )
-_VISIT_PREPS = frozenset({"in", "to", "at"})
+_VISIT_PREPS = frozenset({"in", "to", "at", "for"})
 _RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
 _MUTUAL_TALK = words_of(
     "talk talks negotiation negotiate dialogue consultation confer phone telephone call "
@@ -51,6 +51,7 @@ _STATIVE_PARTICIPLES = words_of(
     "commit oppose prepare determine resolve dedicate devote poise engage involve"
 )
 SUBJECTS = ("nsubj", "nsubjpass")
+_RECEIVING = frozenset({"receive", "get", "obtain"})
 _STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
 
@@ -323,6 +324,9 @@ def _clause_roles(
         agents = _agents(view, v)
         roles.actors, via = mentions_for(view, agents, mentions, resolve)
         rec, _ = mentions_for(view, subj, mentions, resolve)
+        if not rec:  # "a floral basket was sent to X by Y": the addressee is the recipient
+            groups = [view.conjuncts(o) for word, o in view.preps(v) if word == "to"]
+            rec = _first_recipients(view, groups, mentions, resolve, roles.actors)
         roles.recipients = rec
     else:
         roles.actors, via = mentions_for(view, subj, mentions, resolve)
@@ -339,6 +343,9 @@ def _clause_roles(
             groups.extend(_place_groups(view, v))
         groups.extend(_condition_subjects(view, v, frame.embedded))
         roles.recipients = _first_recipients(view, groups, mentions, resolve, roles.actors)
+        if view.lemma(v) in _RECEIVING and frame.category in {"SUPPORT", "AID"}:
+            # "X received a message of greeting from Y": Y greets X
+            roles.actors, roles.recipients = roles.recipients, roles.actors
     return via
 
 

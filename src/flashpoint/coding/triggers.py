@@ -106,6 +106,7 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "mass": S("MOBILIZE", "troops", args="troops", strength=0.75),
         "reinforce": S("MOBILIZE", "troops", args="troops", strength=0.6),
         "send": (
+            S("SUPPORT", args="goodwill", strength=0.7),  # "sent a congratulatory message"
             S("ACCUSE", "investigate", args="inspector", strength=0.65),  # monitors sent
             S("MOBILIZE", "troops", args="troops", strength=0.75),
             S("AID", args="aid arm", strength=0.75),
@@ -238,11 +239,14 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
             S(NOT_EVENT, args="hosted"),  # "hosting refugees", "hosted the Olympics"
             S("CONSULT", "visit", strength=0.8),
         ),
-        "receive": (
+        "receive": (  # (the giver, "from X", is the actor: see roles)
+            S("SUPPORT", args="goodwill", strength=0.7),  # "received a message of greeting"
+            S("AID", args="aid", strength=0.6),
             S("RETREAT", "access", args="observer inspector monitor peacekeeper", strength=0.65),
             S("CONSULT", "visit", args="diplomat people", strength=0.6),
         ),
         "arrive": S("CONSULT", "visit", preps="in at", strength=0.55),
+        "leave": S("CONSULT", "visit", preps="for", subj="dignitary", strength=0.55),
         "travel": S("CONSULT", "visit", preps="to", strength=0.55),
         "tour": S("CONSULT", "visit", strength=0.55),
         "telephone": S("CONSULT", "phone", strength=0.85),

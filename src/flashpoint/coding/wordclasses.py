@@ -141,6 +141,15 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     "bloc": words_of(
         "alliance bloc coalition partnership relationship cooperation tie ties pact axis"
     ),
+    "goodwill": words_of(
+        "greeting greetings congratulation congratulations congratulatory condolence "
+        "condolences condolatory sympathy sympathies thanks gratitude wreath basket bouquet "
+        "gift felicitation felicitations well-wishes"
+    ),
+    "dignitary": words_of(
+        "delegation delegate minister president premier leader envoy diplomat official "
+        "secretary chairman ambassador chancellor king queen prince"
+    ),
     "work": words_of("work job workplace class duty shift"),
     "stone": words_of("stone rock molotov firebomb petrol-bomb brick bottle"),
     "demand": words_of(
