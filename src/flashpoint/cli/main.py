@@ -11,6 +11,7 @@ from flashpoint import __version__
 from flashpoint.cli.alerts_cmd import alerts_command
 from flashpoint.cli.articles_cmd import articles_group
 from flashpoint.cli.brief_cmd import brief_command
+from flashpoint.cli.check_cmd import check_command
 from flashpoint.cli.code_cmd import code_command
 from flashpoint.cli.demo_cmd import demo_command
 from flashpoint.cli.eval_cmd import eval_command
@@ -84,6 +85,7 @@ for command in (
     brief_command,
     serve_command,
     watch_command,
+    check_command,
 ):
     cli.add_command(command)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from flashpoint.errors import StoreError
 from flashpoint.models import Article, Event, Rejection, Story
+from flashpoint.store.integrity import IntegrityReport, check_integrity
 from flashpoint.store.queries import (
     ArticleFilter,
     EventFilter,
@@ -218,6 +219,15 @@ class Store:
 
     def events_by_id(self, event_ids: list[str]) -> list[Event]:
         return read_events_by_id(self._conn, event_ids)
+
+    # -- integrity (flashpoint check) -------------------------------------------
+
+    def check_integrity(self, *, hash_sample: int | None = 1000) -> IntegrityReport:
+        """A read-only report of the rules the data must keep (`flashpoint check`).
+
+        `hash_sample`: how many articles have their content hash recomputed (None: all).
+        """
+        return check_integrity(self._conn, str(self.path), hash_sample=hash_sample)
 
 
 def open_store(path: Path | str | None = None) -> Store:
