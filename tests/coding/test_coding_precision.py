@@ -490,3 +490,18 @@ def test_consult_a_delegation_leaving_for_a_capital_visits_it(coder: Coder) -> N
 
 def test_consult_troops_leaving_for_the_front_is_no_visit(coder: Coder) -> None:
     assert "CONSULT" not in categories(coder, "Russian troops left Belgorod for the front.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian ambassador extolled the DPRK's achievements.",
+        "Vietnam paid tribute to Kim Il Sung on Monday.",
+        "Laos expressed gratitude to the DPRK for its support.",
+        "Putin expressed deep thanks to Kim Jong Un.",
+    ],
+)
+def test_support_praise_tribute_and_thanks(coder: Coder, text: str) -> None:
+    event = only(coder, text, "SUPPORT")
+    assert event.actors
+    assert event.recipients

@@ -470,6 +470,9 @@ VERB_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "hail": _SUPPORT,
         "applaud": _SUPPORT,
         "laud": _SUPPORT,
+        "extol": _SUPPORT,
+        "acclaim": _SUPPORT,
+        "salute": _SUPPORT,
         "congratulate": _SUPPORT,
         "thank": S("SUPPORT", strength=0.6),
         "apologize": S("SUPPORT", strength=0.7),
@@ -660,6 +663,13 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = _lex(
         "support": S("SUPPORT", strength=0.6),
         "solidarity": S("SUPPORT", strength=0.65),
         "condolence": S("SUPPORT", strength=0.6),
+        "tribute": S("SUPPORT", strength=0.6),
+        "gratitude": S("SUPPORT", strength=0.6),
+        "thanks": S("SUPPORT", strength=0.55),
+        "thank": S("SUPPORT", strength=0.55),
+        "congratulation": S("SUPPORT", strength=0.6),
+        "greeting": S("SUPPORT", strength=0.55),
+        "appreciation": S("SUPPORT", strength=0.55),
         "welcome": S("CONSULT", "visit", strength=0.6),
         "cooperation": S("COOPERATE", strength=0.5),
     }
@@ -671,7 +681,7 @@ LIGHT_VERBS: Final[frozenset[str]] = (
     reach give express extend take begin start resume continue open wage deliver engage
     organize organise go oversee guide observe watch supervise perform undertake renew
     complete speed step intensify escalate order have join attend lead convene sign seal
-    conclude unleash commit perpetrate execute accept receive""")
+    conclude unleash commit perpetrate execute accept receive pay""")
 )
 
 # Verbs after which the complement's event keeps its category and only its status changes.
