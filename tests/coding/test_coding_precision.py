@@ -505,3 +505,9 @@ def test_support_praise_tribute_and_thanks(coder: Coder, text: str) -> None:
     event = only(coder, text, "SUPPORT")
     assert event.actors
     assert event.recipients
+
+
+def test_recipients_a_purpose_clause_names_the_target(coder: Coder) -> None:
+    text = "French farmers blocked roads on Monday to protest against the European Union's rules."
+    event = next(e for e in code(coder, text) if e.mode == "obstruct")
+    assert recipient_codes(event) == ["IGO:EU"]

@@ -52,6 +52,7 @@ _STATIVE_PARTICIPLES = words_of(
 )
 SUBJECTS = ("nsubj", "nsubjpass")
 _RECEIVING = frozenset({"receive", "get", "obtain"})
+_AIMED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 _STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
 
@@ -339,6 +340,12 @@ def _clause_roles(
             if view.tok(e).dep == "ccomp":
                 groups.append(clause_subject(view, e)[0])
             groups.extend(_object_groups(view, e, frame, visit))
+        if frame.category in _AIMED:
+            # "began a hunger strike to protest against Sweden's decision", "opened fire
+            # to disperse demonstrators": a subjectless purpose clause names the target
+            for c in view.children(v, ("advcl", "xcomp")):
+                if not view.children(c, SUBJECTS):
+                    groups.extend(_object_groups(view, c, frame, visit))
         if frame.category in _DOMESTIC:
             groups.extend(_place_groups(view, v))
         groups.extend(_condition_subjects(view, v, frame.embedded))
