@@ -82,6 +82,7 @@ def _free_port() -> int:
         return port
 
 
+@pytest.mark.slow  # starts a scheduler and a worker process: 5-15 s, more on a busy machine
 def test_dask_engine_codes_on_an_existing_scheduler_given_by_address(
     tmp_path: Path, real_coder_settings: Settings
 ) -> None:
