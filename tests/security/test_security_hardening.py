@@ -115,7 +115,8 @@ def _table_counts(db: Path) -> dict[str, int]:
             r[0]
             for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()
         ]
-        return {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in tables}  # noqa: S608 - names from the catalog
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone() for t in tables}
+        return {t: int(row[0]) if row else 0 for t, row in counts.items()}
     finally:
         conn.close()
 
