@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flashpoint.coding.actor_types import ActorMention
 from flashpoint.coding.clauses import ParseView
-from flashpoint.coding.events import Frame
+from flashpoint.coding.frame import Frame
 from flashpoint.coding.roles import assign_roles
 from flashpoint.models import ParsedSentence, Token
 

@@ -24,7 +24,9 @@ from typing import Any
 
 from flashpoint.coding import context as contexts
 from flashpoint.coding.clauses import ParseView
-from flashpoint.coding.events import Frame, find_frames, threat_mode_for
+from flashpoint.coding.events import find_frames
+from flashpoint.coding.frame import Frame
+from flashpoint.coding.frame_passes import threat_mode_for
 from flashpoint.coding.participants import (
     default_recipients,
     entity_of,

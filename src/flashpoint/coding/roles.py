@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView, clause_subject
-from flashpoint.coding.events import Frame
+from flashpoint.coding.frame import Frame
 from flashpoint.coding.triggers import CLAIM_VERBS, NOUN_SENSES, SPEECH_VERBS
 from flashpoint.coding.wordclasses import words_of
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flashpoint.coding.clauses import ParseView
-from flashpoint.coding.events import Frame
+from flashpoint.coding.frame import Frame
 from flashpoint.coding.triggers import (
     CLAIM_VERBS,
     FUTURE_VERBS,
