@@ -7,13 +7,19 @@ condemned by X"). Parse tokens map to actor mentions by character overlap.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView, clause_subject
+from flashpoint.coding.clauses import ParseView, clause_subject
 from flashpoint.coding.frame import Frame
-from flashpoint.coding.triggers import CLAIM_VERBS, NOUN_SENSES, SPEECH_VERBS
+from flashpoint.coding.role_mentions import (
+    Resolver,
+    dedupe,
+    first_recipients,
+    mentions_for,
+)
+from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
 from flashpoint.coding.wordclasses import words_of
 
 _RECIPIENT_PREPS = frozenset(
@@ -42,9 +48,6 @@ _RECIPROCAL_WORDS = frozenset(["clash", "fight", "fighting", "battle", "exchange
 _DOMESTIC = frozenset(
     {"COERCE", "CONCEDE", "RETREAT", "THREATEN", "ASSAULT", "PROTEST", "SANCTION"}
 )
-_PRONOUNS = frozenset(
-    ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
-)
 # Passive forms that state the subject's own stance: the subject is the actor.
 # ("Serb forces were engaged in ethnic cleansing" too)
 _STATIVE_PARTICIPLES = words_of(
@@ -54,9 +57,6 @@ SUBJECTS = ("nsubj", "nsubjpass")
 _RECEIVING = frozenset({"receive", "get", "obtain"})
 _AIMED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 _STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
-_CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
-
-Resolver = Callable[[int, str], Any]
 
 
 @dataclass(slots=True)
@@ -69,84 +69,6 @@ class Roles:
     subject_words: list[str] = field(default_factory=list)
     subject_named: bool = False  # a subject head is a proper noun (known to the lexicon or not)
     object_words: list[str] = field(default_factory=list)  # lemmas of the direct objects
-
-
-def _overlapping(view: ParseView, tokens: Sequence[int], mentions: Sequence[Any]) -> list[Any]:
-    spans = [(view.tok(t).start, view.tok(t).end) for t in tokens]
-    return [m for m in mentions if any(s < m.end and e > m.start for s, e in spans)]
-
-
-def _core(view: ParseView, head: int) -> list[int]:
-    """The head's noun phrase without clauses, appositions and loose prepositions."""
-    out = view.subtree(head, stop=_CORE_STOP)
-    for m in view.children(head, ("amod", "compound", "nmod", "poss")):
-        for c in view.conjuncts(m)[1:]:  # "U.S. and Russian negotiators"
-            out.extend(view.subtree(c, stop=_CORE_STOP))
-    for word, o in view.preps(head):
-        # "officials from Peru" name the officials; "the withdrawal of troops from
-        # Bosnia" names where they leave, not who takes part.
-        if (word == "of" or (word == "from" and view.lemma(head) not in NOUN_SENSES)) and (
-            view.head(o) is not None
-        ):
-            out.extend(view.subtree(o, stop=_CORE_STOP))
-    return out
-
-
-def mentions_for(
-    view: ParseView,
-    heads: Sequence[int],
-    mentions: Sequence[Any],
-    resolve: Resolver,
-    *,
-    whole: bool = True,
-) -> tuple[list[Any], bool]:
-    """Actor mentions for the noun phrases headed by `heads` (pronouns resolved).
-
-    With `whole`, a phrase whose core names nobody falls back to its whole subtree
-    (clauses and loose prepositions included); recipients do not, so that "shared
-    evidence with the U.S. about contacts between al Qaeda and Iraq" stays with the U.S.
-    """
-    found: list[Any] = []
-    via_reference = False
-    for h in heads:
-        got = _overlapping(view, [h], mentions)  # "NATO-member Norway": the head's own name
-        if got:  # "Hungarian and Romanian officials": coordinated modifiers are all actors
-            for c in view.children(h, ("amod", "compound", "nmod")):
-                if view.children(c, ("conj",)):
-                    got += _overlapping(view, view.conjuncts(c), mentions)
-        if not got:
-            got = _overlapping(view, _core(view, h), mentions)
-        if not got and whole:
-            got = _overlapping(view, view.subtree(h), mentions)
-        if not got and view.tok(h).text.lower() in _PRONOUNS | {"country", "regime", "government"}:
-            resolved = resolve(view.tok(h).start, view.tok(h).text)
-            if resolved is not None:
-                got = [resolved]
-                via_reference = True
-        if not got:  # "their forces", "its army": the possessor's side
-            for p in view.children(h, ("poss",)):
-                if view.tok(p).text.lower() in _PRONOUNS:
-                    resolved = resolve(view.tok(p).start, view.tok(p).text)
-                    if resolved is not None:
-                        got = [resolved]
-                        via_reference = True
-        if got and any(getattr(m, "kind", "") == "reference" for m in got):
-            via_reference = True
-        found.extend(got)
-    return _dedupe(found), via_reference
-
-
-def _dedupe(mentions: list[Any]) -> list[Any]:
-    """One entry per actor code; a sector-bearing mention beats a bare country."""
-    by_code: dict[str, Any] = {}
-    order: list[str] = []
-    for m in mentions:
-        if m.code not in by_code:
-            by_code[m.code] = m
-            order.append(m.code)
-        elif by_code[m.code].sector is None and m.sector is not None:
-            by_code[m.code] = m
-    return [by_code[c] for c in order]
 
 
 def _agents(view: ParseView, v: int) -> list[int]:
@@ -208,45 +130,6 @@ def _condition_subjects(view: ParseView, v: int, embedded: int | None) -> list[l
 def _place_groups(view: ParseView, v: int) -> list[list[int]]:
     """ "in Montenegro": where a domestic measure applies, the fallback recipient."""
     return [view.conjuncts(o) for word, o in view.preps(v) if word == "in"]
-
-
-def _first_recipients(
-    view: ParseView,
-    groups: list[list[int]],
-    mentions: Sequence[Any],
-    resolve: Resolver,
-    actors: list[Any],
-) -> list[Any]:
-    """Mentions of the first phrase that names someone other than the actor."""
-    actor_spans = {(m.start, m.end) for m in actors}
-    actor_codes = {m.code for m in actors}
-    fallback: list[Any] = []
-    for group in groups:
-        found, _ = mentions_for(view, group, mentions, resolve)
-        found = [m for m in found if (m.start, m.end) not in actor_spans]
-        others = [m for m in found if m.code not in actor_codes]
-        if others:
-            return others
-        if found and not fallback:
-            # The actor's own country in another sector ("police arrested activists"),
-            # but not a word that only describes the thing ("military aid").
-            described = [
-                (view.tok(c).start, view.tok(c).end)
-                for h in group
-                for c in view.children(h, ("amod", "compound"))
-                if view.tok(c).pos != "PROPN"
-            ]
-            heads = [(view.tok(h).start, view.tok(h).end) for h in group]
-            fallback = [
-                m
-                for m in found
-                if m.sector not in {None, *(a.sector for a in actors)}
-                and (
-                    any(s < m.end and e > m.start for s, e in heads)
-                    or not any(s < m.end and e > m.start for s, e in described)
-                )
-            ]
-    return fallback
 
 
 def _nominal_actor_heads(view: ParseView, noun: int) -> tuple[list[int], list[int]]:
@@ -327,7 +210,7 @@ def _clause_roles(
         rec, _ = mentions_for(view, subj, mentions, resolve)
         if not rec:  # "a floral basket was sent to X by Y": the addressee is the recipient
             groups = [view.conjuncts(o) for word, o in view.preps(v) if word == "to"]
-            rec = _first_recipients(view, groups, mentions, resolve, roles.actors)
+            rec = first_recipients(view, groups, mentions, resolve, roles.actors)
         roles.recipients = rec
     else:
         roles.actors, via = mentions_for(view, subj, mentions, resolve)
@@ -349,7 +232,7 @@ def _clause_roles(
         if frame.category in _DOMESTIC:
             groups.extend(_place_groups(view, v))
         groups.extend(_condition_subjects(view, v, frame.embedded))
-        roles.recipients = _first_recipients(view, groups, mentions, resolve, roles.actors)
+        roles.recipients = first_recipients(view, groups, mentions, resolve, roles.actors)
         if view.lemma(v) in _RECEIVING and frame.category in {"SUPPORT", "AID"}:
             # "X received a message of greeting from Y": Y greets X
             roles.actors, roles.recipients = roles.recipients, roles.actors
@@ -380,7 +263,7 @@ def assign_roles(
         roles.actors = actors
         if frame.anchor != frame.trigger and not roles.recipients:
             groups = _object_groups(view, frame.anchor, frame, visit)
-            roles.recipients = _first_recipients(view, groups, mentions, resolve, actors)
+            roles.recipients = first_recipients(view, groups, mentions, resolve, actors)
     else:
         via = _clause_roles(view, frame, mentions, resolve, roles)
     roles.via_reference = via
@@ -403,7 +286,7 @@ def assign_roles(
     ):
         # A call or negotiation is one exchange between both sides ("X held talks with
         # Y", "X telephoned Y"): both are actors, as for "X and Y met".
-        roles.actors = _dedupe([*roles.actors, *roles.recipients])
+        roles.actors = dedupe([*roles.actors, *roles.recipients])
         roles.recipients = []
     distinct = {m.code for m in roles.actors}
     roles.reciprocal = (
