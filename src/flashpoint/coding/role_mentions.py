@@ -47,14 +47,11 @@ def mentions_for(
     heads: Sequence[int],
     mentions: Sequence[Any],
     resolve: Resolver,
-    *,
-    whole: bool = True,
 ) -> tuple[list[Any], bool]:
     """Actor mentions for the noun phrases headed by `heads` (pronouns resolved).
 
-    With `whole`, a phrase whose core names nobody falls back to its whole subtree
-    (clauses and loose prepositions included); recipients do not, so that "shared
-    evidence with the U.S. about contacts between al Qaeda and Iraq" stays with the U.S.
+    The head's own name first ("NATO-member Norway" is Norway), then the phrase's core,
+    then its whole subtree (clauses and loose prepositions included).
     """
     found: list[Any] = []
     via_reference = False
@@ -66,7 +63,7 @@ def mentions_for(
                     got += overlapping(view, view.conjuncts(c), mentions)
         if not got:
             got = overlapping(view, phrase_core(view, h), mentions)
-        if not got and whole:
+        if not got:
             got = overlapping(view, view.subtree(h), mentions)
         if not got and view.tok(h).text.lower() in _PRONOUNS | {"country", "regime", "government"}:
             resolved = resolve(view.tok(h).start, view.tok(h).text)
