@@ -162,12 +162,23 @@ class StoreWriter:
         failures = [c for c in coded if c.failure is not None]
         now = utc_now()
         with self._transaction() as conn:
-            conn.execute(
-                "DELETE FROM event_entities WHERE event_id IN "
-                "(SELECT event_id FROM events WHERE list_contains(?, article_id))",
-                [ids],
-            )
-            conn.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            # Only articles coded before have events to replace; skipping the delete for
+            # first-time coding keeps each batch's cost independent of the store's size.
+            recoded = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT a.id FROM articles a JOIN (SELECT unnest(?) AS id) b ON a.id = b.id "
+                    "WHERE a.coded_at IS NOT NULL",
+                    [ids],
+                ).fetchall()
+            ]
+            if recoded:
+                conn.execute(
+                    "DELETE FROM event_entities WHERE event_id IN "
+                    "(SELECT event_id FROM events WHERE list_contains(?, article_id))",
+                    [recoded],
+                )
+                conn.execute("DELETE FROM events WHERE list_contains(?, article_id)", [recoded])
             if event_rows:
                 insert_rows(conn, "events", EVENT_COLUMNS, event_rows)
             if entity_rows_all:
