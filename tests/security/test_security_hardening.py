@@ -121,9 +121,7 @@ def _table_counts(db: Path) -> dict[str, int]:
         conn.close()
 
 
-# /api/stories accepts these in its schema but ignores them (see the xfail test below), so
-# they list every story rather than matching none; injection is still checked for them.
-IGNORED = {("/api/stories", "article"), ("/api/stories", "status")}
+IGNORED: set[tuple[str, str]] = set()
 
 
 def _assert_clean_refusal_or_nothing(response: Any, where: str, *, ignored: bool = False) -> None:
@@ -323,11 +321,6 @@ def test_the_write_token_is_compared_with_hmac_compare_digest_only() -> None:
     assert not re.search(r"(given|token)\s*[!=]=\s*expected|expected\s*[!=]=", guard)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="api/features.story_filter drops the `article` and `status` filters that "
-    "/api/stories declares in its OpenAPI schema: every story is listed (owner: api)",
-)
 def test_stories_filtered_by_article_list_only_that_articles_stories(client: TestClient) -> None:
     stories = client.get("/api/stories", params={"article": "a2"}).json()["items"]
     assert len(stories) == 1

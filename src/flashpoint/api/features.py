@@ -36,7 +36,13 @@ def _analytics(module: str, what: str) -> ModuleType:
 def story_filter(flt: EventFilter) -> StoryFilter:
     actor, recipient = flt.dyad if flt.dyad else (flt.actor, flt.recipient)
     return StoryFilter(
-        actor=actor, recipient=recipient, category=flt.category, since=flt.since, until=flt.until
+        actor=actor,
+        recipient=recipient,
+        category=flt.category,
+        since=flt.since,
+        until=flt.until,
+        article_id=flt.article_id,
+        status=flt.status,
     )
 
 

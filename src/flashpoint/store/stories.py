@@ -38,6 +38,8 @@ class StoryFilter:
     since: date | None = None
     until: date | None = None
     min_articles: int | None = None
+    article_id: str | None = None  # stories holding an event of this article
+    status: str | None = None  # stories holding an event with this status
     limit: int | None = None
 
 
@@ -165,6 +167,15 @@ def read_stories(conn: Any, flt: StoryFilter, *, members: bool = False) -> list[
     if flt.min_articles:
         conditions.append("n_articles >= ?")
         params.append(flt.min_articles)
+    if flt.article_id:
+        conditions.append("story_id IN (SELECT story_id FROM story_members WHERE article_id = ?)")
+        params.append(flt.article_id)
+    if flt.status:
+        conditions.append(
+            "story_id IN (SELECT m.story_id FROM story_members m "
+            "JOIN events e ON e.event_id = m.event_id WHERE lower(e.status) = lower(?))"
+        )
+        params.append(flt.status)
     where = " AND ".join(conditions) if conditions else "TRUE"
     sql = (
         f"SELECT {STORY_COLUMNS} FROM stories WHERE {where} "  # noqa: S608 - fixed fragments, values bound
@@ -243,3 +254,12 @@ def read_ungrouped_events(conn: Any) -> list[Event]:
 
 def read_events_by_id(conn: Any, event_ids: list[str]) -> list[Event]:
     return _read_events_where(conn, "list_contains(?, e.event_id)", [event_ids])
+
+
+def read_evidence_sentences(conn: Any) -> list[str]:
+    """Each evidence sentence once (several events may share one), in a fixed order."""
+    rows = conn.execute(
+        "SELECT any_value(sentence_text) FROM events "
+        "GROUP BY article_id, sentence_start ORDER BY article_id, sentence_start"
+    ).fetchall()
+    return [row[0] for row in rows]
