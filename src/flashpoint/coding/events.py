@@ -25,6 +25,7 @@ from flashpoint.coding.frame_passes import (
     merge_consequences,
     obligations,
 )
+from flashpoint.coding.headlines import headline_passive_subject
 from flashpoint.coding.triggers import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
@@ -207,7 +208,11 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     lemma = view.lemma(i)
     if tok.pos == "ADJ" and lemma in _ADJ_WRAPPERS and view.children(i, ("xcomp",)):
         return Frame(i, i, "AGREE", None, 0.7, wrapper=lemma)
-    if tok.pos not in {"VERB", "AUX"} and not tok.tag.startswith("VB"):
+    if (
+        tok.pos not in {"VERB", "AUX"}
+        and not tok.tag.startswith("VB")
+        and headline_passive_subject(view, i) is None  # "Arms Buildup Blasted" (NNP)
+    ):
         return None
     if tok.dep in {"amod", "compound"}:
         return None  # "the Israeli-occupied West Bank", "a banned party": a description

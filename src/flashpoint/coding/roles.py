@@ -13,11 +13,13 @@ from typing import Any
 
 from flashpoint.coding.clauses import ParseView, clause_subject
 from flashpoint.coding.frame import Frame
+from flashpoint.coding.headlines import headline_passive_subject, headline_source
 from flashpoint.coding.role_mentions import (
     Resolver,
     dedupe,
     first_recipients,
     mentions_for,
+    overlapping,
 )
 from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
 from flashpoint.coding.wordclasses import words_of
@@ -198,6 +200,13 @@ def _clause_roles(
     via = False
     visit = frame.category == "CONSULT" and frame.mode == "visit"
     subj, passive = clause_subject(view, v)
+    if not passive:
+        headline = headline_passive_subject(view, v)
+        if headline is not None:  # "Japan's Moves Condemned": Japan is the recipient
+            subj, passive = headline, True
+            source = headline_source(view, v)  # "...: KCNA Commentary" speaks
+            if source and not _agents(view, v):
+                roles.actors = overlapping(view, source, mentions)[:1]
     roles.subject_words = [view.lemma(s) for s in subj] + [
         view.lemma(m) for s in subj for m in view.children(s, ("compound", "appos"))
     ]  # "Security analyst Kabiru Adamu": the title says who speaks
@@ -206,7 +215,8 @@ def _clause_roles(
         passive = False  # "Israel is opposed to ...", "China is committed to ..."
     if passive:
         agents = _agents(view, v)
-        roles.actors, via = mentions_for(view, agents, mentions, resolve)
+        if agents or not roles.actors:
+            roles.actors, via = mentions_for(view, agents, mentions, resolve)
         rec, _ = mentions_for(view, subj, mentions, resolve)
         if not rec:  # "a floral basket was sent to X by Y": the addressee is the recipient
             groups = [view.conjuncts(o) for word, o in view.preps(v) if word == "to"]

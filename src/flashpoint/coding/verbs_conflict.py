@@ -160,6 +160,9 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "lambast": _DISAPPROVE,
         "lambaste": _DISAPPROVE,
         "chastise": _DISAPPROVE,
+        "flay": _DISAPPROVE,  # state-media idiom: "Hostile Moves Flayed"
+        "assail": _DISAPPROVE,
+        "ridicule": S("ACCUSE", "disapprove", strength=0.6),
         "blast": S("ACCUSE", "disapprove", args="people diplomat", strength=0.5),
         "protest": (
             S("PROTEST", "demo", subj="crowd", strength=0.8),

@@ -1,0 +1,85 @@
+"""Headline passives with no agent: "U.S. Moves for Aggression Denounced".
+
+State media headlines drop the auxiliary and the agent: "Japan's Moves Condemned" means
+the moves *were* condemned (by the outlet or an unnamed speaker), so the party named
+before the participle is the recipient, not the actor. The parser reads such headlines
+as active clauses (or tags a capitalised participle as a proper noun), so the pattern
+is recognised here from surface cues: no closing full stop, a final "-ed" form of a
+transitive trigger verb with no object or auxiliary, followed by nothing but its own
+prepositional phrases ("U.S. Criticized for Hostile Policy").
+"""
+
+from __future__ import annotations
+
+from flashpoint.coding.clauses import ParseView
+from flashpoint.coding.wordclasses import words_of
+
+_MAX_TOKENS = 24
+_CLOSING = frozenset({".", "!", "?", ":", ";"})
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "NNP", "NNPS", "JJ"})
+_ACTIVE_ARGS = frozenset({"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp", "nsubjpass", "attr"})
+# Stranded modifiers that are really the headline's subject ("Arms Buildup Blasted").
+_SUBJECT_LIKE = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
+_TRAILING_PREPS = words_of("for as of over in at on against with after")
+# Verbs that are often intransitive in a headline ("Students Protested", "Troops
+# Withdrawn" is passive but "Talks Ended" is not): never read as passives here.
+_INTRANSITIVE = words_of(
+    "protest retreat clash fight withdraw rally demonstrate strike meet agree resign "
+    "cooperate march escalate end collapse surrender gather riot mobilize boycott"
+)
+
+
+def is_headline(view: ParseView) -> bool:
+    """A short line with no closing punctuation (quotes and brackets aside)."""
+    words = [t for t in view.tokens if t.pos != "PUNCT"]
+    if not words or len(view) > _MAX_TOKENS:
+        return False
+    last = view.tokens[-1].text
+    return last not in _CLOSING and words[-1].text[:1] != "("
+
+
+def headline_passive_subject(view: ParseView, v: int) -> list[int] | None:
+    """Heads of what headline verb `v` was done to, or None when `v` is not one.
+
+    "Japan's Moves Condemned" -> [Moves]; "South Korean Puppets' Arms Buildup Blasted"
+    (parsed with "Buildup" as a compound of "Blasted") -> [Buildup].
+    """
+    tok = view.tok(v)
+    head = view.head(v)
+    if tok.dep == "conj" and head is not None and view.tok(head).dep == "ROOT":
+        # "S. Korean Authorities Condemned and Denounced": the second shares the first's
+        return headline_passive_subject(view, head) if _participle(view, v) else None
+    if not _participle(view, v) or tok.dep != "ROOT" or not is_headline(view):
+        return None
+    trailing = {t.i for t in view.tokens if t.i > v and t.pos != "PUNCT"}
+    trailing -= set(headline_source(view, v))
+    allowed: set[int] = set()
+    for c in view.children(v, ("cc", "conj")):
+        allowed.update(view.subtree(c, stop=frozenset()))
+    for p in view.children(v, ("prep", "agent")):
+        if view.tok(p).text.lower() in _TRAILING_PREPS or view.tok(p).dep == "agent":
+            allowed.update(view.subtree(p, stop=frozenset()))
+    if trailing - allowed:
+        return None  # words after the participle that are not its phrases: not a headline verb
+    subjects = [s for s in view.children(v, ("nsubj",)) if s < v]
+    if not subjects:
+        subjects = [s for s in view.children(v, _SUBJECT_LIKE) if s < v]
+    if not subjects:
+        return None
+    return view.conjuncts(subjects[-1])
+
+
+def headline_source(view: ParseView, v: int) -> list[int]:
+    """Tokens of a source tag after a colon ("...Condemned: KCNA Commentary")."""
+    colons = [t.i for t in view.tokens if t.i > v and t.text == ":"]
+    return list(range(colons[0] + 1, len(view))) if colons else []
+
+
+def _participle(view: ParseView, v: int) -> bool:
+    tok = view.tok(v)
+    return (
+        tok.text.lower().endswith("ed")
+        and tok.tag in _PARTICIPLE_TAGS
+        and view.lemma(v) not in _INTRANSITIVE
+        and not view.children(v, _ACTIVE_ARGS)
+    )
