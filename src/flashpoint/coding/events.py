@@ -104,6 +104,8 @@ _NOT_TARGETS = frozenset(
     ]
 )
 _LAUNCH_VERBS = frozenset({"launch", "fire", "test"})
+_FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
+_TRAIT_NOUNS = _words("efficiency spirit morale mood trait style trend")
 _MONTH_NAMES = frozenset({"March", "May"})
 # Nouns that only frame another event noun: "a mediation mission", "an air campaign".
 _CONTAINERS = _words(
@@ -230,6 +232,10 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return Frame(i, i, "MOBILIZE", "weapons", 0.6)
     if sense is None or sense.category == NOT_EVENT:
         return None
+    if sense.category in _FORCE_CATEGORIES and any(
+        "nature" in classes_of(w) for w in _subject_words(view, i)
+    ):
+        return None  # "a record downpour struck the border": a disaster, not an attack
     return Frame(
         i, i, sense.category, sense.mode, sense.strength, wrapper=lemma if sense.wraps else None
     )
@@ -244,6 +250,13 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     senses = NOUN_SENSES.get(view.lemma(i))
     if senses is None:
         return None
+    head = view.head(i)
+    if (
+        tok.dep in {"compound", "amod"}
+        and head is not None
+        and (classes_of(view.lemma(head)) & {"quality"} or view.lemma(head) in _TRAIT_NOUNS)
+    ):
+        return None  # "fighting spirit", "fighting efficiency": a trait, not an event
     sense = choose_sense(senses, _noun_words(view, i), view, i, set())
     if sense is None or sense.category == NOT_EVENT:
         return None

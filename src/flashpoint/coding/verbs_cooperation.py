@@ -140,6 +140,7 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "deliver": S("AID", args="aid", strength=0.7),
         "supply": S("AID", strength=0.6),
         "hand": (
+            S("SUPPORT", args="goodwill", preps="over", strength=0.7),  # "handed over a basket"
             S("AID", args="aid", preps="over", strength=0.7),
             S("RETREAT", "release", args="detainee people", preps="over", strength=0.6),
         ),

@@ -119,6 +119,11 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "infection malaria covid-19 unemployment odds tear"
     ),
     "plea": words_of("guilty innocent"),
+    "nature": words_of(
+        "downpour rain rainfall rainstorm storm typhoon hurricane cyclone flood flooding "
+        "earthquake quake tsunami landslide mudslide drought heatwave blizzard snowstorm "
+        "tornado disaster wildfire bushfire avalanche eruption"
+    ),
     "protester": words_of(
         "protester protestor demonstrator crowd rioter marcher picketer striker mob"
     ),

@@ -1,0 +1,46 @@
+"""State-media domestic wording that is not an event between actors: traits named with
+a trigger word, natural disasters "striking", and goodwill tokens handed over."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.coder import Coder
+from flashpoint.config import Settings
+from flashpoint.models import Event
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_article(make_article(text, published="2024-08-03"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He praised the fighting spirit of the women of Korea.",
+        "The leadership is cementing the fighting efficiency of the WPK.",
+        "On July 27, a record downpour struck the northern border of the DPRK.",
+        "A powerful typhoon hit the Philippines on Sunday.",
+    ],
+)
+def test_traits_and_disasters_are_not_assaults(coder: Coder, text: str) -> None:
+    assert "ASSAULT" not in {e.category for e in code(coder, text)}
+
+
+def test_troops_striking_a_place_is_still_an_assault(coder: Coder) -> None:
+    (event,) = code(coder, "Israeli troops struck a school in Gaza.")
+    assert event.category == "ASSAULT"
+    assert [a.code for a in event.actors] == ["ISR"]
+
+
+def test_handing_over_a_floral_basket_is_support(coder: Coder) -> None:
+    (event,) = code(coder, "The Russian ambassador handed over the floral baskets to Kim Jong Un.")
+    assert event.category == "SUPPORT"
+    assert [a.code for a in event.actors] == ["RUS"]
+    assert [r.code for r in event.recipients] == ["PRK"]
