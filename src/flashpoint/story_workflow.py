@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from flashpoint.models import Article, Event, Story
-from flashpoint.stories import GroupingOptions, StoryGrouper, event_period
+from flashpoint.stories import GroupingOptions, StoryGrouper, TermWeights, event_period
 
 if TYPE_CHECKING:
     from flashpoint.store import Store
@@ -87,7 +87,8 @@ def update_stories(
     }
     articles = _articles(store, article_ids)
 
-    grouper = StoryGrouper(options)
+    # Wording weights from every evidence sentence in the store (stories/terms.py).
+    grouper = StoryGrouper(options, TermWeights.from_sentences(store.evidence_sentences()))
     # Loading a story whose events are all gone fails: that story is deleted.
     removed = [
         story_id

@@ -214,9 +214,12 @@ def test_a_negated_event_joins_a_factual_story_but_does_not_found_one_for_facts(
     negated = launch(first, "fire", status="negated")
     asserted = launch(second, "fired")
     # The negated report comes first in processing order (same day, earlier id), yet the
-    # asserted one founds its own story: facts never join a non-factual founder.
+    # asserted one founds its own story: facts never join a non-factual founder. The
+    # negated report, left alone, then joins the factual story on its second chance.
     grouper = group([negated, asserted], [first, second])
-    assert len(grouper.story_ids()) == 2
+    assert grouper.story_ids() == [story_id_for(asserted.event_id)]
+    members = grouper.story(story_id_for(asserted.event_id)).members
+    assert [m.event_id for m in members] == [asserted.event_id, negated.event_id]
     # The other way round, the negated report joins the factual story.
     later = report("c", "North Korea did not fire a ballistic missile into the sea.", outlet="Z")
     grouper = group(

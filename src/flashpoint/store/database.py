@@ -23,6 +23,7 @@ from flashpoint.store.schema import check_version, migrate
 from flashpoint.store.stories import (
     StoryFilter,
     read_events_by_id,
+    read_evidence_sentences,
     read_stories,
     read_stories_near,
     read_story,
@@ -219,6 +220,10 @@ class Store:
 
     def events_by_id(self, event_ids: list[str]) -> list[Event]:
         return read_events_by_id(self._conn, event_ids)
+
+    def evidence_sentences(self) -> list[str]:
+        """The distinct evidence sentences of all events (wording weights for grouping)."""
+        return read_evidence_sentences(self._conn)
 
     # -- integrity (flashpoint check) -------------------------------------------
 

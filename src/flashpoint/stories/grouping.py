@@ -24,6 +24,7 @@ from flashpoint.stories.matching import (
     Report,
     match_story,
 )
+from flashpoint.stories.terms import FLAT, TermWeights
 
 FOUNDED = "first report"
 
@@ -57,16 +58,17 @@ class Placement:
     reason: str
 
 
-def _reports(articles: Mapping[str, Article] | Iterable[Article]) -> dict[str, Report]:
+def _by_id(articles: Mapping[str, Article] | Iterable[Article]) -> dict[str, Article]:
     items = articles.values() if isinstance(articles, Mapping) else articles
-    return {a.id: Report.of(a) for a in items}
+    return {a.id: a for a in items}
 
 
 class StoryGrouper:
     """Stories under construction; see the module docstring."""
 
-    def __init__(self, options: GroupingOptions | None = None) -> None:
+    def __init__(self, options: GroupingOptions | None = None, weights: TermWeights = FLAT) -> None:
         self.options = options or GroupingOptions()
+        self.weights = weights  # wording weights (stories/terms.py); flat by default
         self._drafts: dict[str, _Draft] = {}
         # (family, day ordinal) -> ids of stories whose founder's period covers that day,
         # so an event is only tested against stories of its family within the window.
@@ -98,9 +100,9 @@ class StoryGrouper:
         self, story: Story, events: Mapping[str, Event], articles: Mapping[str, Article]
     ) -> bool:
         """Take a stored story with its member events; False when none of them is left."""
-        reports = _reports(articles)
+        by_id = _by_id(articles)
         present = [
-            (Profile.of(events[m.event_id], reports.get(m.article_id)), m.reason)
+            (Profile.of(events[m.event_id], by_id.get(m.article_id)), m.reason)
             for m in story.members
             if m.event_id in events
         ]
@@ -116,12 +118,39 @@ class StoryGrouper:
         self, events: Iterable[Event], articles: Mapping[str, Article] | Iterable[Article]
     ) -> list[Placement]:
         """Group new events (not yet in any story); returns where each one went, in order."""
-        reports = _reports(articles)
+        by_id = _by_id(articles)
         profiles = sorted(
-            (Profile.of(e, reports.get(e.article_id)) for e in events),
+            (Profile.of(e, by_id.get(e.article_id)) for e in events),
             key=Profile.sort_key,
         )
-        return [self._place(profile) for profile in profiles]
+        placements = [self._place(profile) for profile in profiles]
+        return self._second_chance(placements, profiles)
+
+    def _second_chance(
+        self, placements: list[Placement], profiles: list[Profile]
+    ) -> list[Placement]:
+        """Let events that founded a story and stayed alone try once more, in order.
+
+        A report may only match a story through a member that came later in the
+        processing order (a later report worded like it). Each lone founder of this
+        run leaves its story and is placed again: it joins the best story it now
+        passes, or founds its story again under the same id.
+        """
+        for index, (placement, profile) in enumerate(zip(placements, profiles, strict=True)):
+            draft = self._drafts.get(placement.story_id)
+            if not placement.founded or draft is None or len(draft.members) != 1:
+                continue
+            self._unregister(draft)
+            placements[index] = self._place(profile)
+        return placements
+
+    def _unregister(self, draft: _Draft) -> None:
+        del self._drafts[draft.story_id]
+        period = draft.founder.period
+        if period is None:
+            return
+        for day in range(period.start.toordinal(), period.end.toordinal() + 1):
+            self._by_day[(draft.founder.family, day)].remove(draft.story_id)
 
     def _place(self, profile: Profile) -> Placement:
         best: tuple[float, str, Match] | None = None
@@ -134,6 +163,7 @@ class StoryGrouper:
                 actors=frozenset(draft.actors),
                 recipients=frozenset(draft.recipients),
                 options=self.options,
+                weights=self.weights,
             )
             if not match.passed:
                 continue

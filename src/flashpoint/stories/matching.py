@@ -11,10 +11,17 @@ An event joins a story when, compared with the story's founding event and member
    day of one real event agree on it;
 4. actors: its actor codes overlap the story's; when either side has no actor the test
    passes as "unknown" and the stricter wording threshold applies;
-5. recipients: not disjoint (both stated and no code in common fails);
-6. wording: the best similarity with a member's evidence sentence reaches
-   `min_wording`, or `min_wording_loose` when a date is coarser than a day or an actor is
-   unknown.
+5. recipients: not disjoint (both stated and no code in common fails), unless one
+   side's recipients are the other side's actors (a message reported as sent and as
+   received);
+6. places: no level at which both the event and the story's members name places and
+   share none (places.py: "Undok Farm" vs "Tami Farm"; the article's lead stands in
+   when the sentence names no place);
+7. numbers: no thing counted or numbered differently ("two missiles" vs "three
+   missiles", "the 101st rally" vs "the 106th rally"; numbers.py);
+8. wording: the best weighted similarity (terms.py: rare words weigh more than
+   boilerplate) with a member's evidence sentence reaches `min_wording`, or
+   `min_wording_loose` when a date is coarser than a day or an actor is unknown.
 
 Failing any test keeps the event out. The reason string of a member lists the values.
 """
@@ -27,7 +34,9 @@ from datetime import date, datetime, timedelta
 
 from flashpoint.models import Article, Event, EventDate
 from flashpoint.stories.families import family_of, is_factual
-from flashpoint.stories.wording import content_words, wording_similarity
+from flashpoint.stories.numbers import NumberSet, conflicting, numbers_in
+from flashpoint.stories.places import PlaceSet, describe, disagreeing_level, event_places
+from flashpoint.stories.terms import FLAT, TermWeights, event_terms, weighted_similarity
 
 _GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "unknown": 4}
 
@@ -120,19 +129,23 @@ class Profile:
     period: Period | None
     actors: frozenset[str]
     recipients: frozenset[str]
-    words: frozenset[str]
+    words: frozenset[str]  # terms (stories/terms.py)
+    places: PlaceSet
+    numbers: NumberSet
 
     @classmethod
-    def of(cls, event: Event, report: Report | None) -> Profile:
+    def of(cls, event: Event, article: Article | None = None) -> Profile:
         return cls(
             event=event,
-            report=report,
+            report=Report.of(article) if article is not None else None,
             family=family_of(event.category),
             factual=is_factual(event.status),
             period=event_period(event.date),
             actors=frozenset(a.code for a in event.actors),
             recipients=frozenset(r.code for r in event.recipients),
-            words=content_words(event),
+            words=event_terms(event),
+            places=event_places(event, article),
+            numbers=numbers_in(event.sentence.text),
         )
 
     def sort_key(self) -> tuple[int, int, float, str]:
@@ -164,6 +177,27 @@ def _codes(codes: frozenset[str]) -> str:
     return ",".join(sorted(codes)) or "none"
 
 
+def _recipients_conflict(
+    candidate: Profile, actors: frozenset[str], recipients: frozenset[str]
+) -> bool:
+    """Both state recipients, none shared, and neither side's are the other's actors.
+
+    "X received a message from Y" and "Y sent a message to X" swap the roles; so does a
+    coder that reads the receiving side as the recipient of one report only.
+    """
+    if not candidate.recipients or not recipients or candidate.recipients & recipients:
+        return False
+    return not (candidate.recipients <= actors or recipients <= candidate.actors)
+
+
+def _union_places(members: Sequence[Profile]) -> PlaceSet:
+    return frozenset(place for m in members for place in m.places)
+
+
+def _union_numbers(members: Sequence[Profile]) -> NumberSet:
+    return frozenset(number for m in members for number in m.numbers)
+
+
 def match_story(
     candidate: Profile,
     founder: Profile,
@@ -172,6 +206,7 @@ def match_story(
     actors: frozenset[str],
     recipients: frozenset[str],
     options: GroupingOptions,
+    weights: TermWeights = FLAT,
 ) -> Match:
     """Test `candidate` against a story (founder, members, and the union of their codes)."""
     event = candidate.event
@@ -193,11 +228,20 @@ def match_story(
         return _fail(f"actors {_codes(candidate.actors)} vs {_codes(actors)}")
     if not shared_actors:
         loose = True
-    if candidate.recipients and recipients and not candidate.recipients & recipients:
+    if _recipients_conflict(candidate, actors, recipients):
         return _fail(f"recipients {_codes(candidate.recipients)} vs {_codes(recipients)}")
+    places = _union_places(members)
+    level = disagreeing_level(candidate.places, places)
+    if level is not None:
+        return _fail(
+            f"places ({level}) {describe(candidate.places, level)} vs {describe(places, level)}"
+        )
+    clash = conflicting(candidate.numbers, _union_numbers(members))
+    if clash is not None:
+        return _fail(f"numbers of {clash[0]}: {clash[2]} vs {clash[1]}")
     best, best_member = 0.0, founder
     for member in members:
-        value = wording_similarity(candidate.words, member.words)
+        value = weighted_similarity(candidate.words, member.words, weights)
         if value > best:
             best, best_member = value, member
     threshold = options.min_wording_loose if loose else options.min_wording
@@ -208,12 +252,18 @@ def match_story(
         if event.category == founder.event.category
         else f"{event.category}~{founder.event.category}"
     )
+    shared_recipients = candidate.recipients & recipients
     recipient_text = (
-        _codes(candidate.recipients & recipients)
-        if candidate.recipients and recipients
-        else "unstated on one side"
+        "unstated on one side"
+        if not candidate.recipients or not recipients
+        else _codes(shared_recipients)
+        if shared_recipients
+        else "the other side's actors"
     )
-    shared_words = ", ".join(sorted(candidate.words & best_member.words)[:6])
+    shared_places = sorted(name for _, name in candidate.places & places)
+    shared_words = sorted(
+        candidate.words & best_member.words, key=lambda w: (-weights.weight(w), w)
+    )[:6]
     reason = (
         f"family {candidate.family} ({categories}); "
         f"actors {_codes(shared_actors) if shared_actors else 'unknown on one side'}; "
@@ -221,6 +271,7 @@ def match_story(
         f"{'stated dates' if both_stated else 'dates'} {gap} days apart "
         f"({event.date.value} vs {founder.event.date.value}"
         f"{', coarse' if candidate.period.coarse or founder.period.coarse else ''}); "
-        f"wording {best:.2f} with {best_member.event.event_id} ({shared_words})"
+        + (f"places {', '.join(shared_places)}; " if shared_places else "")
+        + f"wording {best:.2f} with {best_member.event.event_id} ({', '.join(shared_words)})"
     )
     return Match(passed=True, score=best - 0.05 * gap, reason=reason)

@@ -46,6 +46,11 @@ _STOPWORD_TEXT = """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
+def is_stopword(word: str) -> bool:
+    """A function, reporting or calendar word (lower case), left out of the wording."""
+    return word in _STOPWORDS
+
+
 def stem(word: str) -> str:
     """A crude English stem: enough to make "launches", "launched" and "launch" equal."""
     for suffix, replacement in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
