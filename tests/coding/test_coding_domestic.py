@@ -44,3 +44,27 @@ def test_handing_over_a_floral_basket_is_support(coder: Coder) -> None:
     assert event.category == "SUPPORT"
     assert [a.code for a in event.actors] == ["RUS"]
     assert [r.code for r in event.recipients] == ["PRK"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un called for making preparations for operation on a full scale.",
+        "Kim Jong Un said that tourism should be developed in a long-term manner.",
+        "Kim Jong Un said that immediate steps should be taken to prevent further disasters.",
+    ],
+)
+def test_work_instructions_with_nobody_addressed_are_not_requests(coder: Coder, text: str) -> None:
+    assert "REQUEST" not in {e.category for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Japan called for holding talks.", "meet"),
+        ("Putin said sanctions should be lifted.", "yield"),
+        ("The UN called for calm.", "change"),
+    ],
+)
+def test_calls_for_an_event_or_a_stance_stay_requests(coder: Coder, text: str, mode: str) -> None:
+    assert [(e.category, e.mode) for e in code(coder, text)] == [("REQUEST", mode)]

@@ -24,7 +24,7 @@ from typing import Any
 
 from flashpoint.coding import context as contexts
 from flashpoint.coding.clauses import ParseView
-from flashpoint.coding.events import find_frames
+from flashpoint.coding.events import find_frames, is_event_verb
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.frame_passes import threat_mode_for
 from flashpoint.coding.participants import (
@@ -38,6 +38,7 @@ from flashpoint.coding.prefilter import select_sentences
 from flashpoint.coding.resources import CodingResources, default_resources
 from flashpoint.coding.roles import Roles, assign_roles
 from flashpoint.coding.status import StatusCues, has_condition, status_cues
+from flashpoint.coding.triggers import NOUN_SENSES
 from flashpoint.coding.wordclasses import classes_of
 from flashpoint.config import Settings
 from flashpoint.models import (
@@ -181,7 +182,7 @@ class Coder:
         text = article.text
         sentence = view.sentence
         category, mode, status = _refine(view, frame, roles, status_cues(view, frame))
-        if not is_political(category, roles):
+        if not is_political(category, roles) or _work_instruction(view, frame, roles):
             return None
         if category == "CONSULT" and not roles.recipients and len(roles.actors) < 2:
             if any(m.code.startswith("IGO") for m in roles.actors):
@@ -284,6 +285,20 @@ def _refine(
     if status == "future" and category in _FUTURE_THREATS:
         return "THREATEN", threat_mode_for(category, mode, lemma), "asserted"
     return category, mode, status
+
+
+def _work_instruction(view: ParseView, frame: Frame, roles: Roles) -> bool:
+    """A call with nobody addressed for a task that is no event ("he called for making
+    preparations for operation", "saying that tourism should be developed"): a work
+    instruction, not a political demand. A call for a stance ("called for calm") or for
+    an event ("called for talks", "sanctions should be lifted") stays a REQUEST."""
+    if frame.category != "REQUEST" or roles.recipients or frame.embedded is None:
+        return False
+    task = frame.embedded
+    if view.tok(task).pos not in {"VERB", "AUX"} or is_event_verb(view, task):
+        return False
+    objects = view.children(task, ("dobj", "obj", "nsubjpass"))
+    return not any(view.lemma(o) in NOUN_SENSES or is_event_verb(view, o) for o in objects)
 
 
 def _joint(view: ParseView, frame: Frame, roles: Roles) -> bool:

@@ -241,6 +241,12 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     )
 
 
+def is_event_verb(view: ParseView, i: int) -> bool:
+    """Whether token i is a verb the lexicon reads as an event in its own clause."""
+    frame = _verb_frame(view, i)
+    return frame is not None and frame.category not in {"REQUEST"}
+
+
 def _noun_frame(view: ParseView, i: int) -> Frame | None:
     tok = view.tok(i)
     if tok.pos not in {"NOUN", "PROPN"}:
