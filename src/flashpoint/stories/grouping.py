@@ -41,11 +41,15 @@ class _Draft:
     members: list[tuple[Profile, str]] = field(default_factory=list)
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
+    places: set[tuple[str, str]] = field(default_factory=set)
+    numbers: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, profile: Profile, reason: str) -> None:
         self.members.append((profile, reason))
         self.actors |= profile.actors
         self.recipients |= profile.recipients
+        self.places |= profile.places
+        self.numbers |= profile.numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +168,8 @@ class StoryGrouper:
                 recipients=frozenset(draft.recipients),
                 options=self.options,
                 weights=self.weights,
+                places=frozenset(draft.places),
+                numbers=frozenset(draft.numbers),
             )
             if not match.passed:
                 continue

@@ -207,8 +207,13 @@ def match_story(
     recipients: frozenset[str],
     options: GroupingOptions,
     weights: TermWeights = FLAT,
+    places: PlaceSet | None = None,
+    numbers: NumberSet | None = None,
 ) -> Match:
-    """Test `candidate` against a story (founder, members, and the union of their codes)."""
+    """Test `candidate` against a story (founder, members, and the union of their codes).
+
+    `places` and `numbers` are the union of the members' (computed when not given).
+    """
     event = candidate.event
     if candidate.family != founder.family:
         return _fail(f"family {candidate.family} is not {founder.family}")
@@ -230,13 +235,14 @@ def match_story(
         loose = True
     if _recipients_conflict(candidate, actors, recipients):
         return _fail(f"recipients {_codes(candidate.recipients)} vs {_codes(recipients)}")
-    places = _union_places(members)
+    places = _union_places(members) if places is None else places
     level = disagreeing_level(candidate.places, places)
     if level is not None:
         return _fail(
             f"places ({level}) {describe(candidate.places, level)} vs {describe(places, level)}"
         )
-    clash = conflicting(candidate.numbers, _union_numbers(members))
+    numbers = _union_numbers(members) if numbers is None else numbers
+    clash = conflicting(candidate.numbers, numbers)
     if clash is not None:
         return _fail(f"numbers of {clash[0]}: {clash[2]} vs {clash[1]}")
     best, best_member = 0.0, founder

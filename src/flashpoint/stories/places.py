@@ -26,6 +26,7 @@ there.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -88,6 +89,7 @@ def _possessive(text: str, end: int) -> bool:
     return text[end : end + 2] in {"'s", "’s"}
 
 
+@functools.lru_cache(maxsize=4096)  # an article's lead is asked for once per event
 def places_in(text: str) -> PlaceSet:
     """The places named in `text` (see the module docstring), as (level, name) pairs."""
     found: set[tuple[str, str]] = set()

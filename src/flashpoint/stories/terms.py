@@ -72,6 +72,7 @@ class TermWeights:
 
     documents: int = 0
     frequencies: Mapping[str, int] = field(default_factory=dict)
+    _known: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_sentences(cls, sentences: Iterable[str]) -> TermWeights:
@@ -90,8 +91,12 @@ class TermWeights:
         """1 for a term seen at most once, falling towards 0 as it appears everywhere."""
         if self.flat:
             return 1.0
-        seen = max(1, self.frequencies.get(value, 0))
-        return min(1.0, math.log(self.documents / seen) / math.log(self.documents))
+        known = self._known.get(value)
+        if known is None:
+            seen = max(1, self.frequencies.get(value, 0))
+            known = min(1.0, math.log(self.documents / seen) / math.log(self.documents))
+            self._known[value] = known
+        return known
 
     def mass(self, values: Iterable[str]) -> float:
         return sum(self.weight(v) for v in values)
