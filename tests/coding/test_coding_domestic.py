@@ -68,3 +68,20 @@ def test_work_instructions_with_nobody_addressed_are_not_requests(coder: Coder, 
 )
 def test_calls_for_an_event_or_a_stance_stay_requests(coder: Coder, text: str, mode: str) -> None:
     assert [(e.category, e.mode) for e in code(coder, text)] == [("REQUEST", mode)]
+
+
+def test_a_vow_to_do_ordinary_work_is_no_threat(coder: Coder) -> None:
+    text = "Youths in Changdo county of North Korea vowed to work at the Songnam Youth Coal Mine."
+    assert code(coder, text) == []
+
+
+def test_a_vow_to_retaliate_is_still_a_threat(coder: Coder) -> None:
+    (event,) = code(coder, "North Korea vowed to retaliate against South Korea.")
+    assert (event.category, event.mode) == ("THREATEN", "violence")
+    assert [r.code for r in event.recipients] == ["KOR"]
+
+
+def test_thanks_to_as_because_of_is_no_support(coder: Coder) -> None:
+    text = "Thanks to the leadership of the President, the party was built in North Korea."
+    assert "SUPPORT" not in {e.category for e in code(coder, text)}
+    assert {e.category for e in code(coder, "Kim Jong Un extended thanks to Putin.")} == {"SUPPORT"}

@@ -66,6 +66,7 @@ _CONDITIONAL_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "
 _FUTURE_THREATS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _DRILL_CATEGORIES = frozenset({"MOBILIZE"})
 _UNKNOWN_CODE = "---"
+_TASK_WRAPPERS = frozenset({"REQUEST", "THREATEN"})
 _PHRASAL = frozenset({"up", "down", "out", "off", "back", "over"})
 
 
@@ -288,12 +289,14 @@ def _refine(
 
 
 def _work_instruction(view: ParseView, frame: Frame, roles: Roles) -> bool:
-    """A call with nobody addressed for a task that is no event ("he called for making
-    preparations for operation", "saying that tourism should be developed"): a work
-    instruction, not a political demand. A call for a stance ("called for calm") or for
+    """A call or vow with nobody addressed for a task that is no event ("he called for
+    making preparations for operation", "saying that tourism should be developed",
+    "youths vowed to work at the coal mine"): a work instruction, not a political act. A call for a stance ("called for calm") or for
     an event ("called for talks", "sanctions should be lifted") stays a REQUEST."""
-    if frame.category != "REQUEST" or roles.recipients or frame.embedded is None:
+    if frame.category not in _TASK_WRAPPERS or roles.recipients or frame.embedded is None:
         return False
+    if frame.category == "THREATEN" and frame.mode is not None:
+        return False  # "vowed to impose restrictions": the threat names its act
     task = frame.embedded
     if view.tok(task).pos not in {"VERB", "AUX"} or is_event_verb(view, task):
         return False

@@ -256,6 +256,13 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     senses = NOUN_SENSES.get(view.lemma(i))
     if senses is None:
         return None
+    if (
+        tok.text.lower() == "thanks"
+        and i + 1 < len(view)
+        and view.tok(i + 1).text.lower() == "to"
+        and tok.dep not in {"dobj", "obj", "conj", "appos", "attr", "pobj"}
+    ):
+        return None  # "Thanks to the leadership, ...": because of, not gratitude
     head = view.head(i)
     if (
         tok.dep in {"compound", "amod"}
