@@ -85,3 +85,11 @@ def test_thanks_to_as_because_of_is_no_support(coder: Coder) -> None:
     text = "Thanks to the leadership of the President, the party was built in North Korea."
     assert "SUPPORT" not in {e.category for e in code(coder, text)}
     assert {e.category for e in code(coder, "Kim Jong Un extended thanks to Putin.")} == {"SUPPORT"}
+
+
+def test_defending_ones_own_rights_is_no_support(coder: Coder) -> None:
+    text = "North Korea will defend its sovereign right and security under any circumstances."
+    assert "SUPPORT" not in {e.category for e in code(coder, text)}
+    (event,) = code(coder, "Russia defended Syria against criticism at the UN.")
+    assert event.category == "SUPPORT"
+    assert [r.code for r in event.recipients] == ["SYR"]

@@ -26,6 +26,7 @@ from flashpoint.coding.frame_passes import (
     obligations,
 )
 from flashpoint.coding.headlines import headline_passive_subject
+from flashpoint.coding.trigger_guards import guards_own, names_trait, thanks_to
 from flashpoint.coding.triggers import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
@@ -105,7 +106,6 @@ _NOT_TARGETS = frozenset(
 )
 _LAUNCH_VERBS = frozenset({"launch", "fire", "test"})
 _FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
-_TRAIT_NOUNS = _words("efficiency spirit morale mood trait style trend")
 _MONTH_NAMES = frozenset({"March", "May"})
 # Nouns that only frame another event noun: "a mediation mission", "an air campaign".
 _CONTAINERS = _words(
@@ -232,6 +232,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return Frame(i, i, "MOBILIZE", "weapons", 0.6)
     if sense is None or sense.category == NOT_EVENT:
         return None
+    if sense.category == "SUPPORT" and guards_own(view, i):
+        return None  # "to defend its national security": self-defence, not backing another
     if sense.category in _FORCE_CATEGORIES and any(
         "nature" in classes_of(w) for w in _subject_words(view, i)
     ):
@@ -256,20 +258,8 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     senses = NOUN_SENSES.get(view.lemma(i))
     if senses is None:
         return None
-    if (
-        tok.text.lower() == "thanks"
-        and i + 1 < len(view)
-        and view.tok(i + 1).text.lower() == "to"
-        and tok.dep not in {"dobj", "obj", "conj", "appos", "attr", "pobj"}
-    ):
-        return None  # "Thanks to the leadership, ...": because of, not gratitude
-    head = view.head(i)
-    if (
-        tok.dep in {"compound", "amod"}
-        and head is not None
-        and (classes_of(view.lemma(head)) & {"quality"} or view.lemma(head) in _TRAIT_NOUNS)
-    ):
-        return None  # "fighting spirit", "fighting efficiency": a trait, not an event
+    if thanks_to(view, i) or names_trait(view, i):
+        return None  # "Thanks to the leadership, ...", "fighting spirit": no event
     sense = choose_sense(senses, _noun_words(view, i), view, i, set())
     if sense is None or sense.category == NOT_EVENT:
         return None
