@@ -243,6 +243,17 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     )
 
 
+def _existential(view: ParseView, n: int) -> bool:
+    """The noun is what "there is/are" introduces ("there were talks between ...")."""
+    head = view.head(n)
+    return (
+        view.tok(n).dep in {"attr", "nsubj"}
+        and head is not None
+        and view.lemma(head) == "be"
+        and bool(view.children(head, ("expl",)))
+    )
+
+
 def is_event_verb(view: ParseView, i: int) -> bool:
     """Whether token i is a verb the lexicon reads as an event in its own clause."""
     frame = _verb_frame(view, i)
@@ -372,8 +383,8 @@ def find_frames(view: ParseView) -> list[Frame]:
         if subject_of_happening and head is not None:
             nf.anchor = head
             frames[head] = nf
-        elif view.tok(n).dep == "ROOT":
-            frames[n] = nf
+        elif view.tok(n).dep == "ROOT" or _existential(view, n):
+            frames[n] = nf  # "Talks with X.", "There were talks between X and Y"
     obligations(view, frames)
     absorb_complements(view, frames)
     drop_cautions(view, frames)

@@ -88,6 +88,7 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "negotiation": _TALKS,
         "dialogue": S("CONSULT", strength=0.6),
         "meeting": S("CONSULT", strength=0.6),
+        "confab": S("CONSULT", strength=0.6),  # state-media word for a meeting
         "summit": S("CONSULT", "multilateral", strength=0.75),
         "consultation": _TALKS,
         "visit": S("CONSULT", "visit", strength=0.75),
