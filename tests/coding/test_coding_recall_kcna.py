@@ -46,3 +46,28 @@ def test_there_is_introduces_an_event_between_both_sides(
 
 def test_there_is_no_meeting_is_no_event(coder: Coder) -> None:
     assert code(coder, "There is no meeting planned between Japan and China.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "recipient"),
+    [
+        ("Germany will be held wholly responsible for all the consequences.", "THREATEN", "DEU"),
+        (
+            "North Korea said the ROK will be held accountable for its provocation.",
+            "THREATEN",
+            "KOR",
+        ),
+        ("Israel was held responsible for the attack by the UN.", "ACCUSE", "ISR"),
+    ],
+)
+def test_held_responsible_warns_or_blames_the_party_named(
+    coder: Coder, text: str, category: str, recipient: str
+) -> None:
+    (event,) = [e for e in code(coder, text) if e.category == category]
+    assert event.status == "asserted"
+    assert [r.code for r in event.recipients] == [recipient]
+
+
+def test_holding_talks_or_an_office_is_no_warning(coder: Coder) -> None:
+    assert code(coder, "The minister is responsible for trade in Japan.") == []
+    assert {e.category for e in code(coder, "The talks were held in Geneva.")} <= {"CONSULT"}

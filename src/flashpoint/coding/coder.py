@@ -283,6 +283,8 @@ def _refine(
         return "THREATEN", None, "asserted"
     if status == "future" and category in _COOPERATIVE:
         return "AGREE", None, "asserted"
+    if status == "future" and category == "THREATEN":
+        return category, mode, "asserted"  # "X will be held responsible": warned now
     if status == "future" and category in _FUTURE_THREATS:
         return "THREATEN", threat_mode_for(category, mode, lemma), "asserted"
     return category, mode, status

@@ -26,7 +26,12 @@ from flashpoint.coding.frame_passes import (
     obligations,
 )
 from flashpoint.coding.headlines import headline_passive_subject
-from flashpoint.coding.trigger_guards import guards_own, names_trait, thanks_to
+from flashpoint.coding.trigger_guards import (
+    guards_own,
+    held_to_account,
+    names_trait,
+    thanks_to,
+)
 from flashpoint.coding.triggers import (
     HAPPEN_VERBS,
     LIGHT_VERBS,
@@ -218,6 +223,9 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return None
     if tok.dep in {"amod", "compound"}:
         return None  # "the Israeli-occupied West Bank", "a banned party": a description
+    account = held_to_account(view, i)
+    if account is not None:
+        return Frame(i, i, account, "allege" if account == "ACCUSE" else None, 0.6)
     senses = VERB_SENSES.get(lemma)
     if senses is None:
         return None

@@ -125,6 +125,7 @@ def _build() -> tuple[frozenset[str], dict[str, str]]:
         for form in sorted(noun_forms(lemma)):
             to_lemma.setdefault(form, lemma)
     triggers |= {"ready", "willing", "eager", "prepared", "must", "should"}
+    triggers |= {"responsible", "accountable", "liable", "answerable"}  # "held responsible"
     return frozenset(f for f in triggers if len(f) > 2), to_lemma
 
 

@@ -2,7 +2,8 @@
 
 Small surface checks events.py applies before it builds a frame: a trigger noun naming a
 trait ("fighting spirit"), "thanks to" meaning "because of", and guarding one's own
-possessions ("defend its sovereign right"), which is self-defence, not support.
+possessions ("defend its sovereign right"), which is self-defence, not support; and the
+one pattern read the other way, "X will be held responsible", a warning.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from flashpoint.coding.wordclasses import classes_of, words_of
 _TRAIT_NOUNS = words_of("efficiency spirit morale mood trait style trend")
 _GUARD_VERBS = words_of("defend protect safeguard guard")
 _OWN_POSSESSIVES = words_of("its their our my his her")
+_ACCOUNTABLE = words_of("responsible accountable liable answerable")
+_FUTURE_MODALS = words_of("will would shall 'll")
 _OBJECT_DEPS = frozenset({"dobj", "obj", "conj", "appos", "attr", "pobj"})
 
 
@@ -44,3 +47,14 @@ def guards_own(view: ParseView, i: int) -> bool:
         for o in view.children(i, ("dobj", "obj"))
         for p in view.children(o, ("poss",))
     )
+
+
+def held_to_account(view: ParseView, i: int) -> str | None:
+    """ "X will be held responsible for ...": a warning (THREATEN); "X was held
+    accountable": blame (ACCUSE). None when verb i is no such "hold"."""
+    if view.lemma(i) != "hold" or not any(
+        view.lemma(c) in _ACCOUNTABLE for c in view.children(i, ("oprd", "acomp", "xcomp"))
+    ):
+        return None
+    modals = {view.tok(a).text.lower() for a in view.children(i, ("aux",))}
+    return "THREATEN" if modals & _FUTURE_MODALS else "ACCUSE"
