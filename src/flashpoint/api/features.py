@@ -8,6 +8,7 @@ calls answer 501 with the reason, so the API never guesses at results.
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from datetime import date, timedelta
 from types import ModuleType
 from typing import Any, NoReturn, cast
@@ -48,12 +49,7 @@ def story_filter(flt: EventFilter) -> StoryFilter:
 
 def stories(store: Store, flt: EventFilter, limit: int) -> list[Story]:
     """Stories matching the event filter, most recently reported first."""
-    found = store.stories(story_filter(flt))
-    found.sort(
-        key=lambda s: (s.latest_report.isoformat() if s.latest_report else "", s.story_id),
-        reverse=True,
-    )
-    return found[:limit]
+    return store.stories(replace(story_filter(flt), latest_first=True, limit=limit))
 
 
 def story(store: Store, story_id: str) -> Story | None:

@@ -40,6 +40,7 @@ class StoryFilter:
     min_articles: int | None = None
     article_id: str | None = None  # stories holding an event of this article
     status: str | None = None  # stories holding an event with this status
+    latest_first: bool = False  # order by latest report, newest first (else by event date)
     limit: int | None = None
 
 
@@ -179,7 +180,11 @@ def read_stories(conn: Any, flt: StoryFilter, *, members: bool = False) -> list[
     where = " AND ".join(conditions) if conditions else "TRUE"
     sql = (
         f"SELECT {STORY_COLUMNS} FROM stories WHERE {where} "  # noqa: S608 - fixed fragments, values bound
-        "ORDER BY period_start NULLS LAST, first_report NULLS LAST, story_id"
+        + (
+            "ORDER BY latest_report DESC NULLS LAST, story_id DESC"
+            if flt.latest_first
+            else "ORDER BY period_start NULLS LAST, first_report NULLS LAST, story_id"
+        )
     )
     if flt.limit is not None:
         sql += " LIMIT ?"
