@@ -79,3 +79,10 @@ def test_active_clauses_keep_the_subject_as_actor(
 def test_intransitive_headline_verb_stays_active(coder: Coder) -> None:
     events = coder.code_article(make_article("South Korean Students Protested", published=None))
     assert [(e.category, [a.code for a in e.actors]) for e in events] == [("PROTEST", ["KOR"])]
+
+
+def test_blasted_in_a_headline_is_criticism_of_the_subject(coder: Coder) -> None:
+    (event,) = accusations(coder, "U.S. Imperialists' Moves Blasted")
+    assert event.actors == ()
+    assert [r.code for r in event.recipients] == ["USA"]
+    assert accusations(coder, "A bomb blasted the bridge in Syria.") == []

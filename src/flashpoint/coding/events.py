@@ -25,10 +25,11 @@ from flashpoint.coding.frame_passes import (
     merge_consequences,
     obligations,
 )
-from flashpoint.coding.headlines import headline_passive_subject
+from flashpoint.coding.headlines import headline_accusation, headline_passive_subject
 from flashpoint.coding.trigger_guards import (
     guards_own,
     held_to_account,
+    introduced_by_there,
     names_trait,
     thanks_to,
 )
@@ -230,6 +231,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     if senses is None:
         return None
     sense = choose_sense(senses, _arg_words(view, i), view, i, _subject_words(view, i))
+    if sense is None:
+        sense = headline_accusation(view, i, senses)  # "Arms Buildup Blasted"
     # An objectless launch in a sentence about weapons: "launched at dawn from Sohae".
     if (
         sense is None
@@ -248,17 +251,6 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return None  # "a record downpour struck the border": a disaster, not an attack
     return Frame(
         i, i, sense.category, sense.mode, sense.strength, wrapper=lemma if sense.wraps else None
-    )
-
-
-def _existential(view: ParseView, n: int) -> bool:
-    """The noun is what "there is/are" introduces ("there were talks between ...")."""
-    head = view.head(n)
-    return (
-        view.tok(n).dep in {"attr", "nsubj"}
-        and head is not None
-        and view.lemma(head) == "be"
-        and bool(view.children(head, ("expl",)))
     )
 
 
@@ -391,7 +383,7 @@ def find_frames(view: ParseView) -> list[Frame]:
         if subject_of_happening and head is not None:
             nf.anchor = head
             frames[head] = nf
-        elif view.tok(n).dep == "ROOT" or _existential(view, n):
+        elif view.tok(n).dep == "ROOT" or introduced_by_there(view, n):
             frames[n] = nf  # "Talks with X.", "There were talks between X and Y"
     obligations(view, frames)
     absorb_complements(view, frames)

@@ -11,7 +11,10 @@ prepositional phrases ("U.S. Criticized for Hostile Policy").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flashpoint.coding.clauses import ParseView
+from flashpoint.coding.senses import Sense
 from flashpoint.coding.wordclasses import words_of
 
 _MAX_TOKENS = 24
@@ -83,3 +86,12 @@ def _participle(view: ParseView, v: int) -> bool:
         and view.lemma(v) not in _INTRANSITIVE
         and not view.children(v, _ACTIVE_ARGS)
     )
+
+
+def headline_accusation(view: ParseView, v: int, senses: tuple[Sense, ...]) -> Sense | None:
+    """The criticism sense of a headline passive whose senses all need an object
+    ("Arms Buildup Blasted": the thing blasted is the headline's subject)."""
+    if headline_passive_subject(view, v) is None:
+        return None
+    accuse = next((s for s in senses if s.category == "ACCUSE"), None)
+    return replace(accuse, args=frozenset(), strength=0.8) if accuse is not None else None

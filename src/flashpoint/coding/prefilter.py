@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from flashpoint.coding.lemmas import trigger_possible
+from flashpoint.coding.lemmas import TRIGGER_FORMS, trigger_possible
 from flashpoint.nlp.sentences import SentenceSpan
 
 _WORD = re.compile(r"[a-z]+")
@@ -23,7 +23,12 @@ _PRONOUN = re.compile(
 
 def has_trigger_candidate(text: str) -> bool:
     """True when any word of the text is a surface form of a trigger lemma."""
-    return trigger_possible(set(_WORD.findall(text.lower())))
+    words = _WORD.findall(text.lower())
+    if trigger_possible(set(words)):
+        return True
+    # A headline passive ("Arms Buildup Blasted"): the object the verb needs is its subject
+    line = text.strip()
+    return bool(words) and line[-1:] not in ".!?" and words[-1] in TRIGGER_FORMS
 
 
 def has_pronoun_reference(text: str) -> bool:

@@ -58,3 +58,14 @@ def held_to_account(view: ParseView, i: int) -> str | None:
         return None
     modals = {view.tok(a).text.lower() for a in view.children(i, ("aux",))}
     return "THREATEN" if modals & _FUTURE_MODALS else "ACCUSE"
+
+
+def introduced_by_there(view: ParseView, n: int) -> bool:
+    """The noun is what "there is/are" introduces ("there were talks between ...")."""
+    head = view.head(n)
+    return (
+        view.tok(n).dep in {"attr", "nsubj"}
+        and head is not None
+        and view.lemma(head) == "be"
+        and bool(view.children(head, ("expl",)))
+    )
