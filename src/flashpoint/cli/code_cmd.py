@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from flashpoint.cli.code_dask import DEFAULT_OUTPUT, run_dask_engine
-from flashpoint.cli.common import coder_factory, db_option, settings_for
+from flashpoint.cli.common import WRITER_LOCK_WAIT, coder_factory, db_option, settings_for
 from flashpoint.cli.progress import progress_bar
 
 
@@ -109,7 +109,10 @@ def code_command(
     from flashpoint.story_workflow import update_stories  # noqa: PLC0415
     from flashpoint.workflows import code_pending  # noqa: PLC0415
 
-    with Store(settings.db_path) as store, progress_bar("coding", quiet=quiet) as progress:
+    with (
+        Store(settings.db_path, lock_wait=WRITER_LOCK_WAIT) as store,
+        progress_bar("coding", quiet=quiet) as progress,
+    ):
         report = code_pending(
             store,
             coder_factory(ctx),

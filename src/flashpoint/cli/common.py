@@ -165,3 +165,8 @@ def human_size(size: int) -> str:
             return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} GB"
+
+
+# Seconds a writing command (ingest, code) waits for another process, such as the API
+# server between requests, to let go of the database file before giving up with FP401.
+WRITER_LOCK_WAIT = 15.0

@@ -7,7 +7,13 @@ from typing import Any
 
 import click
 
-from flashpoint.cli.common import db_option, read_option_flags, read_options_from, settings_for
+from flashpoint.cli.common import (
+    WRITER_LOCK_WAIT,
+    db_option,
+    read_option_flags,
+    read_options_from,
+    settings_for,
+)
 from flashpoint.cli.progress import progress_bar
 
 
@@ -44,7 +50,10 @@ def ingest_command(
 
     settings = settings_for(db)
     options = read_options_from(settings, flags)
-    with Store(settings.db_path) as store, progress_bar("reading", quiet=quiet) as progress:
+    with (
+        Store(settings.db_path, lock_wait=WRITER_LOCK_WAIT) as store,
+        progress_bar("reading", quiet=quiet) as progress,
+    ):
         urls = [item for item in inputs if item.startswith(("http://", "https://"))]
         paths = [item for item in inputs if item not in urls]
         report = ingest_inputs(store, paths, options, progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -65,19 +66,31 @@ class Store:
     schema migrations it lacks.
     """
 
-    def __init__(self, path: Path | str, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path | str, *, read_only: bool = False, lock_wait: float = 0.0
+    ) -> None:
         import duckdb  # noqa: PLC0415 - keep `flashpoint --help` fast
 
         self.path = Path(path).expanduser()
         self.read_only = read_only
-        try:
-            if not read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = duckdb.connect(str(self.path), read_only=read_only)
-        except (OSError, duckdb.Error) as exc:
-            raise StoreError(
-                "FP401", f"cannot open the database: {exc}", source=str(self.path)
-            ) from exc
+        deadline = time.monotonic() + lock_wait
+        delay = 0.05
+        while True:
+            try:
+                if not read_only:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._conn = duckdb.connect(str(self.path), read_only=read_only)
+                break
+            except (OSError, duckdb.Error) as exc:
+                # Another process (the API server between requests, say) holds the file:
+                # wait for it up to `lock_wait` seconds instead of failing at once.
+                if "lock" in str(exc).lower() and time.monotonic() + delay < deadline:
+                    time.sleep(delay)
+                    delay = min(delay * 2, 1.0)
+                    continue
+                raise StoreError(
+                    "FP401", f"cannot open the database: {exc}", source=str(self.path)
+                ) from exc
         try:
             self._conn.execute("SET TimeZone = 'UTC'")
             # Read-only (the HTTP server): no migration, but never read a newer schema.
