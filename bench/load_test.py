@@ -312,10 +312,9 @@ def render_section(result: dict[str, Any]) -> str:
             "One `flashpoint serve` process answers on 2 cores shared with the load generator,",
             "so throughput is about the cores' time divided by the mix's mean cost per request;",
             "with 50 clients the rest is queueing (p50 is roughly clients / throughput). The",
-            "unfiltered and actor-filtered story lists and the story and overview pages cost",
-            "10-20 times a filtered `/api/events` page: `/api/stories` reads every matching",
-            "story and sorts them in Python (api/features.py) rather than ordering and",
-            "limiting in SQL. The events-only run shows the API's filtered reads alone.",
+            "costliest requests alone are the overview page (escalation series for every",
+            "watched dyad) and actor pages; story lists are ordered and limited in SQL. The",
+            "events-only run (`--only events`) shows the API's filtered reads alone.",
         ]
     variants = result.get("variants", {})
     if variants:
