@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from flashpoint.models import Article, Event
-from flashpoint.store.queries import ArticleFilter, EventFilter, _entities_for, event_where
+from flashpoint.store.queries import (
+    ArticleFilter,
+    EventFilter,
+    _entities_for,
+    article_where,
+    event_where,
+)
 from flashpoint.store.rows import ARTICLE_COLUMNS, EVENT_COLUMNS, article_from_row, event_from_row
 
 if TYPE_CHECKING:
@@ -187,25 +193,6 @@ def event_by_id(store: Store, event_id: str) -> Event | None:
     return found[0] if found else None
 
 
-def _article_where(flt: ArticleFilter) -> tuple[str, list[Any]]:
-    conditions: list[str] = []
-    params: list[Any] = []
-    if flt.outlet:
-        conditions.append("lower(outlet) = lower(?)")
-        params.append(flt.outlet)
-    if flt.since:
-        conditions.append("CAST(published_at AS DATE) >= ?")
-        params.append(flt.since)
-    if flt.until:
-        conditions.append("CAST(published_at AS DATE) <= ?")
-        params.append(flt.until)
-    if flt.coded is True:
-        conditions.append("coded_at IS NOT NULL")
-    elif flt.coded is False:
-        conditions.append("coded_at IS NULL")
-    return (" AND ".join(conditions) if conditions else "TRUE"), params
-
-
 def article_page(
     store: Store,
     flt: ArticleFilter,
@@ -216,7 +203,7 @@ def article_page(
 ) -> ArticlePage:
     """One page of articles in `sort` order, starting after `after` (see `event_page`)."""
     key = ARTICLE_SORTS[sort]
-    where, params = _article_where(flt)
+    where, params = article_where(flt)
     keyset, keyset_params = _keyset(key, "id", after)
     direction = "DESC" if key.descending else "ASC"
     sql = (
@@ -234,7 +221,7 @@ def article_page(
 
 
 def count_articles(store: Store, flt: ArticleFilter) -> int:
-    where, params = _article_where(flt)
+    where, params = article_where(flt)
     row = store._conn.execute(
         f"SELECT count(*) FROM articles WHERE {where}",  # noqa: S608 - fixed fragments, values bound
         params,

@@ -125,7 +125,8 @@ def _entities_for(conn: Any, event_ids: list[str]) -> dict[tuple[str, str], list
     return found
 
 
-def read_articles(conn: Any, flt: ArticleFilter) -> list[Article]:
+def article_where(flt: ArticleFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (fixed fragments) and bound values for an article filter."""
     conditions: list[str] = []
     params: list[Any] = []
     if flt.outlet:
@@ -141,7 +142,11 @@ def read_articles(conn: Any, flt: ArticleFilter) -> list[Article]:
         conditions.append("coded_at IS NOT NULL")
     elif flt.coded is False:
         conditions.append("coded_at IS NULL")
-    where = " AND ".join(conditions) if conditions else "TRUE"
+    return (" AND ".join(conditions) if conditions else "TRUE"), params
+
+
+def read_articles(conn: Any, flt: ArticleFilter) -> list[Article]:
+    where, params = article_where(flt)
     sql = (
         f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} "  # noqa: S608 - fixed fragments, values bound
         "ORDER BY published_at NULLS LAST, id"
