@@ -93,3 +93,20 @@ def test_defending_ones_own_rights_is_no_support(coder: Coder) -> None:
     (event,) = code(coder, "Russia defended Syria against criticism at the UN.")
     assert event.category == "SUPPORT"
     assert [r.code for r in event.recipients] == ["SYR"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli jets struck targets in Gaza on Tuesday.",
+        "Police imposed a curfew in Gaza on Monday.",
+    ],
+)
+def test_a_place_standing_in_for_a_party_is_named_as_written(coder: Coder, text: str) -> None:
+    # The gazetteer calls it the "Gaza Strip"; the entity quotes the words in the text.
+    article = make_article(text)
+    events = coder.code_article(article)
+    entities = [e for event in events for e in (*event.actors, *event.recipients)]
+    placed = [e for e in entities if e.code == "PSE" and text[e.start : e.end] == "Gaza"]
+    assert placed
+    assert all(text[e.start : e.end] == e.name for e in entities)

@@ -205,7 +205,7 @@ class Coder:
         actors = placed_actors(category, roles, place, text)
         recipients = placed_recipients(roles.recipients, actors, place.country if place else None)
         if not recipients:
-            recipients = default_recipients(category, mode, actors, roles, place)
+            recipients = default_recipients(category, mode, actors, roles, place, text=text)
         confidence = _confidence(view, frame, roles, via_reference)
         if status == "hypothetical":
             confidence = round(max(0.05, confidence - 0.1), 3)  # what may happen is not the news

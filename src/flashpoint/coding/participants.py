@@ -53,6 +53,12 @@ def entity_of(mention: Any) -> Entity:
     )
 
 
+def place_entity(place: Location, text: str, code: str, sector: str | None) -> Entity:
+    """An entity standing for the place's country, named by the words as written there
+    (the gazetteer's standard name may differ: "Gaza" is the "Gaza Strip")."""
+    return Entity(code, sector, text[place.start : place.end], place.start, place.end)
+
+
 def placed_people(mentions: list[Any], where: str | None) -> tuple[Entity, ...]:
     """Entities for mentions; a people named by ethnicity takes the event's country."""
     out = []
@@ -102,7 +108,7 @@ def placed_actors(
     actors = list(placed_people(roles.actors, where))
     if not actors and place is not None and where is not None and category in _PLACED:
         sector = "CVL" if category == "PROTEST" else None
-        actors.append(Entity(where, sector, place.name, place.start, place.end))
+        actors.append(place_entity(place, text, where, sector))
     return tuple(actors)
 
 
@@ -112,6 +118,8 @@ def default_recipients(
     actors: tuple[Entity, ...],
     roles: Roles,
     place: Location | None,
+    *,
+    text: str,
 ) -> tuple[Entity, ...]:
     """The target of an event whose recipient the sentence leaves implicit.
 
@@ -131,7 +139,7 @@ def default_recipients(
     if category in _DOMESTIC_TARGETS or (category == "THREATEN" and mode in _DOMESTIC_THREATS):
         sector = "GOV" if category == "PROTEST" else "CVL"
         if place is not None and where is not None:
-            return (Entity(where, sector, place.name, place.start, place.end),)
+            return (place_entity(place, text, where, sector),)
         if actor is not None:
             return (Entity(actor.code, sector, actor.name, actor.start, actor.end),)
         return ()
@@ -146,9 +154,9 @@ def default_recipients(
     if place is None or where is None:
         return ()
     if category == "ASSAULT" or (category == "THREATEN" and mode == "violence"):
-        return (Entity(where, "CVL", place.name, place.start, place.end),)
+        return (place_entity(place, text, where, "CVL"),)
     if category == "MOBILIZE" and actor is not None and where != actor.code:
-        return (Entity(where, None, place.name, place.start, place.end),)
+        return (place_entity(place, text, where, None),)
     return ()
 
 
