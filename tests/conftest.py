@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from flashpoint.models import Article, Entity, Event, EventDate, TextSpan, event_id_for
+
+# CI explores the same examples on every run (a red CI is then reproducible); local runs
+# draw fresh examples and keep the failures they find in .hypothesis/.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
