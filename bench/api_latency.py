@@ -302,11 +302,11 @@ def render_section(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    """Replace (or append) only the API latency section; re-read the file just before."""
+def write_section(text: str, section: str = SECTION) -> None:
+    """Replace (or append) only `section` of docs/PERFORMANCE.md; re-read the file just before."""
     current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    if SECTION in current:
-        head, _, tail = current.partition(SECTION)
+    if section in current:
+        head, _, tail = current.partition(section)
         rest = tail.split("\n## ", 1)
         after = "\n## " + rest[1] if len(rest) > 1 else ""
         updated = head + text.rstrip("\n") + "\n" + after

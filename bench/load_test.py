@@ -43,6 +43,7 @@ from api_latency import (  # type: ignore[import-not-found, unused-ignore]  # be
     _free_port,
     _percentile,
     build_store,
+    write_section,
 )
 
 from flashpoint.store import EventFilter, Store
@@ -50,7 +51,6 @@ from flashpoint.store.browse import count_events
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULT_FILE = ROOT / "bench" / "results" / "load_test.json"
-DOC = ROOT / "docs" / "PERFORMANCE.md"
 SECTION = "## Load test"
 DYADS = ("PRK,USA", "PRK,KOR", "RUS,UKR", "CHN,USA", "ISR,PSE", "KOR,JPN")
 STORY_QUERIES = ("", "actor=PRK", "dyad=PRK,USA", "category=ASSAULT", "since=2023-01-01")
@@ -347,19 +347,6 @@ def render_section(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    """Replace (or append) only the load test section; re-read the file just before."""
-    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Performance\n"
-    if SECTION in current:
-        head, _, tail = current.partition(SECTION)
-        rest = tail.split("\n## ", 1)
-        after = "\n## " + rest[1] if len(rest) > 1 else ""
-        updated = head + text.rstrip("\n") + "\n" + after
-    else:
-        updated = current.rstrip("\n") + "\n\n" + text
-    DOC.write_text(updated, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -377,7 +364,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.doc_only:
-        write_section(render_section(json.loads(RESULT_FILE.read_text(encoding="utf-8"))))
+        write_section(render_section(json.loads(RESULT_FILE.read_text(encoding="utf-8"))), SECTION)
         return
     result = run(args)
     print(json.dumps(result, indent=2))
@@ -392,7 +379,7 @@ def main() -> None:
         } | {"error_count": result["error_count"], "load_average": result["load_average"]}
         result = saved
     RESULT_FILE.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    write_section(render_section(result))
+    write_section(render_section(result), SECTION)
 
 
 if __name__ == "__main__":
