@@ -157,6 +157,25 @@ def test_gsr_mode_counts_only_records_with_a_gold_mode() -> None:
     assert (report.mode_given_category.hits, report.mode_given_category.total) == (1, 2)
 
 
+def test_gsr_mode_scores_older_gold_modes_as_their_ontology_counterpart() -> None:
+    pairs = [
+        (_record("r1", "PROTEST", mode="strike-hun"), _event("PROTEST", mode="hunger")),
+        (_record("r2", "CONSULT", mode="host"), _event("CONSULT", mode="visit")),
+        (_record("r3", "ASSAULT", mode="assassinate"), _event("ASSAULT", mode="firearms")),
+    ]
+    report = score_gsr(pairs)
+    assert (report.mode.hits, report.mode.total) == (2, 3)
+
+
+def test_gsr_mode_leaves_out_gold_modes_the_ontology_lacks() -> None:
+    pairs = [
+        (_record("r1", "COERCE", mode="destroy"), _event("COERCE", mode="seize")),
+        (_record("r2", "ASSAULT", mode="other"), _event("ASSAULT")),
+    ]
+    report = score_gsr(pairs)
+    assert report.mode.total == 0
+
+
 def test_main_event_is_highest_confidence_then_first_in_text() -> None:
     late_strong = _event("ASSAULT", confidence=0.9, at=30)
     early_strong = _event("ACCUSE", confidence=0.9, at=5)
