@@ -106,6 +106,14 @@ class Response:
     location: str | None = None  # the target of a redirect (only inside the fetcher)
 
 
+class _Refused(Exception):  # noqa: N818 - carries a refusal past the retry loop
+    """A `permit` hook refused a URL; the fetcher does not retry that."""
+
+    def __init__(self, error: FetchError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
 # ---------------------------------------------------------------------------
 # Addresses
 
@@ -181,14 +189,27 @@ class Fetcher:
         accept: Iterable[str] = PAGE_TYPES,
         etag: str | None = None,
         last_modified: str | None = None,
+        permit: Callable[[str], None] | None = None,
+        max_bytes: int | None = None,
     ) -> Response:
-        """GET a URL with retries, following checked redirects; raises FetchError."""
+        """GET a URL with retries, following checked redirects; raises FetchError.
+
+        `permit` is called with the URL and with every redirect target before it is
+        requested, and refuses it by raising FetchError (the watcher's robots.txt check).
+        `max_bytes` lowers the policy's size limit for this request.
+        """
         headers = {"Accept": ", ".join(sorted(accept)) + ", */*;q=0.1"}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        return self._with_retries(lambda: self._follow(url, headers, frozenset(accept)))
+        limit = min(self.policy.max_bytes, max_bytes or self.policy.max_bytes)
+        try:
+            return self._with_retries(
+                lambda: self._follow(url, headers, frozenset(accept), permit, limit)
+            )
+        except _Refused as refused:
+            raise refused.error from None
 
     def post_json(self, url: str, payload: bytes) -> int:
         """POST a JSON document (a webhook); redirects are not followed. Gives the status."""
@@ -213,11 +234,23 @@ class Fetcher:
                 delay = min(self.policy.max_backoff, delay * 2)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _follow(self, url: str, headers: dict[str, str], accept: frozenset[str]) -> Response:
+    def _follow(
+        self,
+        url: str,
+        headers: dict[str, str],
+        accept: frozenset[str],
+        permit: Callable[[str], None] | None,
+        limit: int,
+    ) -> Response:
         seen = {canonical_url(url)}
         current = url
         for _ in range(self.policy.max_redirects + 1):
-            response = self._send_once("GET", current, headers, None, accept=accept)
+            if permit is not None:
+                try:
+                    permit(current)
+                except FetchError as exc:  # the caller's answer: not retried here
+                    raise _Refused(exc) from exc
+            response = self._send_once("GET", current, headers, None, accept=accept, limit=limit)
             if response.status not in _REDIRECTS:
                 return Response(
                     url=url,
@@ -262,7 +295,9 @@ class Fetcher:
         url: str,
         headers: dict[str, str],
         content: bytes | None,
+        *,
         accept: frozenset[str] | None = None,
+        limit: int | None = None,
     ) -> Response:
         """One request to a checked address; a redirect is returned unread with its `location`."""
         if self.stop.is_set():
@@ -282,7 +317,7 @@ class Fetcher:
         try:
             response = self._client.send(request, stream=True)
             try:
-                return self._read(response, url, accept, deadline)
+                return self._read(response, url, accept, deadline, limit or self.policy.max_bytes)
             finally:
                 response.close()
         except httpx.TimeoutException as exc:
@@ -303,6 +338,7 @@ class Fetcher:
         url: str,
         accept: frozenset[str] | None,
         deadline: float,
+        limit: int,
     ) -> Response:
         status = response.status_code
         media, charset = media_type(response.headers.get("content-type"))
@@ -326,15 +362,13 @@ class Fetcher:
                 "FP505", f"the response is {media}, not one of the accepted types", source=url
             )
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > self.policy.max_bytes:
+        if declared.isdigit() and int(declared) > limit:
             raise FetchError(
                 "FP504",
-                f"the server announces {int(declared):,} bytes, over the limit of {self.policy.max_bytes:,}",
+                f"the server announces {int(declared):,} bytes, over the limit of {limit:,}",
                 source=url,
             )
-        decoder = BoundedDecoder(
-            response.headers.get("content-encoding", ""), self.policy.max_bytes, url
-        )
+        decoder = BoundedDecoder(response.headers.get("content-encoding", ""), limit, url)
         parts: list[bytes] = []
         for chunk in response.iter_raw():
             parts.append(decoder.feed(chunk))

@@ -89,19 +89,39 @@ def check_url(url: str) -> tuple[str, str, int]:
 
 
 class HostRateLimiter:
-    """At most one request per `interval` seconds to each host."""
+    """At most one request per `interval` seconds to each host; a host may ask for a
+    longer interval of its own (robots.txt `Crawl-delay`, set by the watcher)."""
 
     def __init__(self, interval: float, sleep: Callable[[float], object]) -> None:
         self.interval = interval
         self._sleep = sleep
         self._next: dict[str, float] = {}
+        self._intervals: dict[str, float] = {}  # hosts slower than `interval`
         self._lock = threading.Lock()
 
+    def interval_for(self, host: str) -> float:
+        return self._intervals.get(host.lower(), self.interval)
+
+    def set_interval(self, host: str, seconds: float | None) -> None:
+        """Give a host its own interval; one not longer than `interval` (or None) resets it.
+        The next request to the host is moved so it also keeps the new interval."""
+        host = host.lower()
+        with self._lock:
+            old = self._intervals.get(host, self.interval)
+            new = self.interval if seconds is None else max(self.interval, seconds)
+            if new > self.interval:
+                self._intervals[host] = new
+            else:
+                self._intervals.pop(host, None)
+            if host in self._next:
+                self._next[host] += new - old
+
     def wait(self, host: str) -> None:
+        host = host.lower()
         with self._lock:
             now = time.monotonic()
             slot = max(now, self._next.get(host, now))
-            self._next[host] = slot + self.interval
+            self._next[host] = slot + self._intervals.get(host, self.interval)
         if slot > now:
             self._sleep(slot - now)
 
