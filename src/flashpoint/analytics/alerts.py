@@ -6,7 +6,8 @@ Three kinds, each defined in docs/ANALYTICS.md:
   period); one alert per crossing, not one per period spent above;
 - de-escalation: the index reaches -z from above;
 - spike: the period's conflict stories reach at least `spike_min` and exceed the
-  trailing mean of conflict stories by `spike_k` deviations (deviation floored at 1).
+  trailing mean of conflict stories by `spike_k` deviations (deviation floored at 1);
+  on a volume-normalised series the comparison is of conflict stories per article.
 
 An alert names the stories that drove it: the period's conflict stories (cooperation
 stories for a de-escalation) ordered by articles, then hostility. Alert ids hash the
@@ -64,7 +65,7 @@ def detect_alerts(
     window = (index_params or IndexParams.for_freq(series.freq)).window
     alerts: list[Alert] = []
     previous: float | None = None
-    conflicts = [p.conflict for p in series.points]
+    conflicts = [float(p.conflict) for p in series.points]
     for t, (point, value) in enumerate(zip(series.points, series.index, strict=True)):
         stories = series.stories.get(point.period, ())
         index = value.index
@@ -88,13 +89,47 @@ def detect_alerts(
                             params=params,
                         )
                     )
+        if not value.covered:
+            continue  # no coverage: no reading, and the crossing state carries over the gap
         previous = index
-        history = conflicts[max(0, t - window) : t]
-        if index is not None and history and point.conflict >= params.spike_min:
-            mean, sd = mean_sd([float(c) for c in history])
-            if point.conflict > mean + params.spike_k * max(sd, 1.0):
-                alerts.append(_spike_alert(series, point, mean, stories, params))
+        if index is None or point.conflict < params.spike_min:
+            continue
+        if series.volume:
+            usual = _usual_conflict_per_volume(series, t, window, params)
+        else:
+            history = conflicts[max(0, t - window) : t]
+            usual = _usual(history, float(point.conflict), params) if history else None
+        if usual is not None:
+            alerts.append(_spike_alert(series, point, usual, stories, params))
     return alerts
+
+
+def _usual(history: list[float], now: float, params: AlertParams) -> float | None:
+    """The usual level when `now` is a spike against `history`, else None."""
+    mean, sd = mean_sd(history)
+    return mean if now > mean + params.spike_k * max(sd, 1.0) else None
+
+
+def _usual_conflict_per_volume(
+    series: Series, t: int, window: int, params: AlertParams
+) -> float | None:
+    """The spike test on conflict stories per article, at period t's baseline volume.
+
+    Periods without coverage are left out of the history; the deviation floor stays one
+    story at the usual output.
+    """
+    volume = series.volume[t]
+    if volume.conflict_rate is None or not volume.reference:
+        return None
+    ref = volume.reference
+    history = [
+        v.conflict_rate * ref
+        for v in series.volume[max(0, t - window) : t]
+        if v.conflict_rate is not None
+    ]
+    usual = _usual(history, volume.conflict_rate * ref, params) if history else None
+    # Reported at the period's own output, so it compares with its raw story count.
+    return usual * volume.articles / ref if usual is not None else None
 
 
 def _index_alert(
@@ -114,6 +149,12 @@ def _index_alert(
         f"deviations {direction} its own baseline; {_plural(point.conflict, 'conflict')}"
         f" and {_plural(point.cooperation, 'cooperation')}, score sum {point.score_sum:+.1f}"
     )
+    volume = next((v for v in series.volume if v.period == point.period), None)
+    if volume is not None and volume.reference:
+        message += (
+            f" (normalised by volume: {volume.articles} articles published against a "
+            f"usual {volume.reference:.0f})"
+        )
     if drivers:
         message += f"; led by {_mix(drivers)}"
     return Alert(
@@ -139,8 +180,12 @@ def _spike_alert(
     drivers = driving_stories(stories, "spike", params.top_stories)
     message = (
         f"{series.label}: {_plural(point.conflict, 'conflict')} in {point.period} "
-        f"against a usual {usual:.1f} per {series.freq}; led by {_mix(drivers)}"
+        f"against a usual {usual:.1f} per {series.freq}"
     )
+    if series.volume:
+        articles = next(v.articles for v in series.volume if v.period == point.period)
+        message += f" for the {articles} articles published"
+    message += f"; led by {_mix(drivers)}"
     return Alert(
         alert_id=alert_id_for(series.actor, series.recipient, point.period, "spike"),
         actor=series.actor,

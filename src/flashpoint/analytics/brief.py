@@ -22,6 +22,7 @@ from flashpoint.analytics.index import IndexParams
 from flashpoint.analytics.periods import Freq, period_label, period_start
 from flashpoint.analytics.series import PeriodStory, Series, load_series
 from flashpoint.analytics.service import series_query
+from flashpoint.analytics.volume import Normalise
 from flashpoint.errors import FlashpointError
 from flashpoint.models import Alert, SeriesPoint, Story, utc_now
 from flashpoint.store.analytics import story_summaries
@@ -149,6 +150,7 @@ def build_brief(
     freq: Freq | None = None,
     names: dict[str, str] | None = None,
     stories: int = TIMELINE_STORIES,
+    normalise: Normalise = "none",
 ) -> Brief:
     """Gather a brief on `actor` (or on the directed `dyad`) from `since` to `until`."""
     if until < since:
@@ -157,7 +159,7 @@ def build_brief(
     subject, recipient = dyad if dyad else (actor, None)
     length = until - since
     query = series_query(subject, recipient, since=since - length - timedelta(days=1), until=until)
-    both = load_series(store, query, freq)
+    both = load_series(store, query, freq, normalise=normalise)
     first = period_label(period_start(since, freq), freq)
     before = tuple(p for p in both.points if p.period < first)
     current = _trim(both, first)
@@ -220,6 +222,8 @@ def _trim(series: Series, first: str) -> Series:
         tuple(p for p, _ in kept),
         tuple(v for _, v in kept),
         {p.period: series.stories.get(p.period, ()) for p, _ in kept},
+        normalise=series.normalise,
+        volume=tuple(v for v in series.volume if v.period >= first),
     )
 
 

@@ -21,7 +21,7 @@ events. Counts are stories (one real event however many reports), not articles.
 
 {% endif %}
 Escalation index by {{ brief.freq }}: `{{ brief.sparkline }}` \
-(deviations from the dyad's own baseline; 2 or more is unusual; see docs/ANALYTICS.md).
+(deviations from the dyad's own baseline; 2 or more is unusual; see docs/ANALYTICS.md){% if brief.series.volume %}, computed per article the outlets published (normalised by volume){% endif %}.
 
 Periods with events:
 
@@ -101,7 +101,8 @@ from coded news events. Counts are stories (one real event however many reports)
 <h2>Trend</h2>
 <img src="{{ chart }}" alt="{{ brief.subject }}: conflict and cooperation stories and the escalation index by {{ brief.freq }}">
 <p class="meta">Escalation index: deviations of smoothed hostility from the dyad's own trailing
-baseline; 2 or more is unusual. Index by {{ brief.freq }}: <code>{{ brief.sparkline }}</code></p>
+baseline; 2 or more is unusual{% if brief.series.volume %}; computed per article the outlets
+published (normalised by volume){% endif %}. Index by {{ brief.freq }}: <code>{{ brief.sparkline }}</code></p>
 
 <h2>Main stories</h2>
 {% for item in brief.timeline %}

@@ -12,6 +12,10 @@ Defined in docs/ANALYTICS.md, with a worked example. In short, for each period t
 
 The floor on the deviation keeps a quiet dyad (a baseline of zeros) from turning one
 accusation into an enormous score.
+
+`normalised_index` is the same arithmetic on hostility per published article
+(flashpoint.analytics.volume): the values are shown at the baseline volume of each
+period, and a period without coverage (None) has no index and no place in baselines.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class IndexValue:
     baseline_mean: float | None
     baseline_sd: float | None
     index: float | None
+    covered: bool = True  # False: the outlets published nothing in the period
 
 
 def ewma(values: Sequence[float], span: int) -> list[float]:
@@ -80,4 +85,42 @@ def escalation_index(hostility: Sequence[float], params: IndexParams) -> list[In
         mean, sd = mean_sd(history)
         index = (s - mean) / max(sd, params.sd_floor)
         result.append(IndexValue(h, s, mean, sd, index))
+    return result
+
+
+def normalised_index(
+    rates: Sequence[float | None], reference: Sequence[float | None], params: IndexParams
+) -> list[IndexValue]:
+    """The index on hostility per article; a None rate is a period without coverage.
+
+    The EWMA runs over covered periods only (a gap leaves it where it was), and the
+    baseline of period t is the smoothed rates of the covered periods among the `window`
+    before it. Values are reported at `reference[t]` articles, the period's baseline
+    volume, so the deviation floor stays `sd_floor` score points at the usual output:
+    index = (S - m) / max(s, sd_floor / reference). With every rate covered and every
+    reference 1 this is `escalation_index`.
+    """
+    if params.span < 1:
+        raise ValueError(f"span must be at least 1, not {params.span}")
+    alpha = 2.0 / (params.span + 1)
+    smoothed: list[float | None] = []
+    last: float | None = None
+    for rate in rates:
+        if rate is not None:
+            last = rate if last is None else alpha * rate + (1 - alpha) * last
+        smoothed.append(last if rate is not None else None)
+    result: list[IndexValue] = []
+    carried = 0.0
+    for t, (rate, level, ref) in enumerate(zip(rates, smoothed, reference, strict=True)):
+        if rate is None or level is None or not ref:
+            result.append(IndexValue(0.0, carried, None, None, None, covered=False))
+            continue
+        carried = level * ref
+        history = [v for v in smoothed[max(0, t - params.window) : t] if v is not None]
+        if len(history) < max(1, params.min_history):
+            result.append(IndexValue(rate * ref, carried, None, None, None))
+            continue
+        mean, sd = mean_sd(history)
+        index = (level - mean) / max(sd, params.sd_floor / ref)
+        result.append(IndexValue(rate * ref, carried, mean * ref, sd * ref, index))
     return result

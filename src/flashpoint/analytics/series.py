@@ -10,22 +10,46 @@ Within one period a story is summarised as:
 - its hostility: minus its score, or minus the category's PLOVER score when it has none.
 
 Periods without events appear with zeros, so the series (and the index) is continuous.
+With volume normalisation (flashpoint.analytics.volume) the index is computed on
+hostility per published article, and a period in which nothing was published has no
+index (no coverage) instead of reading as calm.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from flashpoint.analytics.index import IndexParams, IndexValue, escalation_index
+from flashpoint.analytics.index import (
+    IndexParams,
+    IndexValue,
+    escalation_index,
+    normalised_index,
+)
 from flashpoint.analytics.periods import Freq, period_label, period_start, periods_between
+from flashpoint.analytics.volume import (
+    Normalise,
+    PeriodVolume,
+    VolumeTable,
+    outlet_weights,
+    per_article_rate,
+    reference_volumes,
+    split_by_outlet,
+    volume_table,
+)
 from flashpoint.models import SeriesPoint
 from flashpoint.ontology.plover import CATEGORY_SCORE
-from flashpoint.store.analytics import SeriesQuery, StoryPeriodFact, story_period_facts
+from flashpoint.store.analytics import (
+    SeriesQuery,
+    StoryPeriodFact,
+    article_outlets,
+    article_volume,
+    story_period_facts,
+)
 
 if TYPE_CHECKING:
     from flashpoint.store.database import Store
@@ -46,6 +70,7 @@ class PeriodStory:
     articles: int
     score: float | None
     hostility: float
+    article_ids: tuple[str, ...] = ()
 
     @property
     def conflict(self) -> bool:
@@ -62,6 +87,8 @@ class Series:
     points: tuple[SeriesPoint, ...]
     index: tuple[IndexValue, ...]
     stories: dict[str, tuple[PeriodStory, ...]] = field(default_factory=dict)  # by period label
+    normalise: Normalise = "none"
+    volume: tuple[PeriodVolume, ...] = ()  # one per point when normalised by volume
 
     @property
     def label(self) -> str:
@@ -88,6 +115,7 @@ def merge_story_facts(facts: Iterable[StoryPeriodFact]) -> dict[date, list[Perio
                 articles=len({a for f in parts for a in f.article_ids}),
                 score=score,
                 hostility=-(score if score is not None else fallback),
+                article_ids=tuple(sorted({a for f in parts for a in f.article_ids})),
             )
         )
     return by_period
@@ -126,11 +154,15 @@ def build_series(
     last: date | None = None,
     shown_from: date | None = None,
     params: IndexParams | None = None,
+    volume: VolumeTable | None = None,
+    article_outlet: Mapping[str, str] | None = None,
 ) -> Series:
     """A continuous series from `first` to `last` (default: the data's own span).
 
     The index is computed over the whole span; periods before `shown_from` serve only as
-    its warm-up and are left out of the result.
+    its warm-up and are left out of the result. With `volume` (articles per period and
+    outlet) the index is normalised by volume; `article_outlet` maps the stories'
+    reports to their outlets (without it every report counts for the outlet "").
     """
     by_period = merge_story_facts(facts)
     if first is None or last is None:
@@ -139,14 +171,30 @@ def build_series(
         first = first or min(by_period)
         last = last or max(by_period)
     starts = periods_between(first, last, freq)
-    values = escalation_index(
-        [math.fsum(s.hostility for s in by_period.get(start, ())) for start in starts],
-        params or IndexParams.for_freq(freq),
-    )
+    params = params or IndexParams.for_freq(freq)
+    volumes: list[PeriodVolume] | None = None
+    if volume is None:
+        values = escalation_index(
+            [math.fsum(s.hostility for s in by_period.get(start, ())) for start in starts],
+            params,
+        )
+    else:
+        volumes = period_volumes(
+            starts,
+            freq,
+            by_period,
+            volume=volume,
+            article_outlet=article_outlet or {},
+            params=params,
+        )
+        values = normalised_index(
+            [v.hostility_rate for v in volumes], [v.reference for v in volumes], params
+        )
     points: list[SeriesPoint] = []
     index: list[IndexValue] = []
+    shown_volume: list[PeriodVolume] = []
     stories: dict[str, tuple[PeriodStory, ...]] = {}
-    for start, value in zip(starts, values, strict=True):
+    for t, (start, value) in enumerate(zip(starts, values, strict=True)):
         if shown_from is not None and start < shown_from:
             continue
         label = period_label(start, freq)
@@ -154,7 +202,53 @@ def build_series(
         points.append(series_point(label, members, value.index))
         index.append(value)
         stories[label] = tuple(members)
-    return Series(actor, recipient, freq, tuple(points), tuple(index), stories)
+        if volumes is not None:
+            shown_volume.append(volumes[t])
+    return Series(
+        actor,
+        recipient,
+        freq,
+        tuple(points),
+        tuple(index),
+        stories,
+        normalise="volume" if volumes is not None else "none",
+        volume=tuple(shown_volume),
+    )
+
+
+def period_volumes(
+    starts: list[date],
+    freq: Freq,
+    by_period: Mapping[date, list[PeriodStory]],
+    *,
+    volume: VolumeTable,
+    article_outlet: Mapping[str, str],
+    params: IndexParams,
+) -> list[PeriodVolume]:
+    """Per period: articles published, the baseline volume, and hostility and conflict
+    stories per article (outlet-weighted; None when nothing was published)."""
+    published = [dict(volume.get(start, {})) for start in starts]
+    weights = outlet_weights(published)
+    reference = reference_volumes([sum(p.values()) for p in published], params.window)
+    result: list[PeriodVolume] = []
+    for start, counts, ref in zip(starts, published, reference, strict=True):
+        hostility: dict[str, float] = defaultdict(float)
+        conflict: dict[str, float] = defaultdict(float)
+        for story in by_period.get(start, ()):
+            for outlet, part in split_by_outlet(1.0, story.article_ids, article_outlet).items():
+                hostility[outlet] += story.hostility * part
+                conflict[outlet] += part if story.conflict else 0.0
+        result.append(
+            PeriodVolume(
+                period=period_label(start, freq),
+                articles=sum(counts.values()),
+                by_outlet=dict(sorted(counts.items())),
+                reference=ref,
+                hostility_rate=per_article_rate(hostility, counts, weights),
+                conflict_rate=per_article_rate(conflict, counts, weights),
+            )
+        )
+    return result
 
 
 def warm_up_start(since: date, freq: Freq, params: IndexParams) -> date:
@@ -168,8 +262,13 @@ def load_series(
     query: SeriesQuery,
     freq: Freq,
     params: IndexParams | None = None,
+    normalise: Normalise = "none",
 ) -> Series:
-    """The series for an actor or dyad from the store, with a warmed-up index."""
+    """The series for an actor or dyad from the store, with a warmed-up index.
+
+    `normalise="volume"` computes the index per article published (see
+    flashpoint.analytics.volume); the volume is read for the same span as the events.
+    """
     params = params or IndexParams.for_freq(freq)
     since = query.since
     fetch = SeriesQuery(
@@ -180,13 +279,25 @@ def load_series(
         include_negated=query.include_negated,
     )
     facts = story_period_facts(store, fetch, freq)
+    first = fetch.since or (min(f.period for f in facts) if facts else None)
+    last = query.until or (max(f.period for f in facts) if facts else None)
+    volume: VolumeTable | None = None
+    outlets: dict[str, str] = {}
+    if normalise == "volume":
+        # The same days as the events: a partial first or last period is partial in both.
+        volume = volume_table(article_volume(store, freq, since=fetch.since, until=query.until))
+        outlets = article_outlets(store, [a for f in facts for a in f.article_ids])
+    elif normalise != "none":
+        raise ValueError(f"normalise must be 'none' or 'volume', not {normalise!r}")
     return build_series(
         query.actor or ANY_ACTOR,
         query.recipient,
         facts,
         freq,
-        first=fetch.since or (min(f.period for f in facts) if facts else None),
-        last=query.until or (max(f.period for f in facts) if facts else None),
+        first=first,
+        last=last,
         shown_from=period_start(since, freq) if since else None,
         params=params,
+        volume=volume,
+        article_outlet=outlets,
     )

@@ -13,6 +13,7 @@ from flashpoint.analytics.alerts import AlertParams, detect_alerts
 from flashpoint.analytics.index import IndexParams
 from flashpoint.analytics.periods import Freq
 from flashpoint.analytics.series import ANY_ACTOR, Series, load_series
+from flashpoint.analytics.volume import Normalise
 from flashpoint.models import Alert, SeriesPoint
 from flashpoint.store.analytics import AlertFilter, SeriesQuery, read_alerts, story_summaries
 
@@ -47,19 +48,28 @@ def series(
     since: date | None = None,
     until: date | None = None,
     include_negated: bool = False,
+    normalise: Normalise = "none",
 ) -> Series:
-    """The continuous series, index and per-period stories of an actor or a directed dyad."""
+    """The continuous series, index and per-period stories of an actor or a directed dyad.
+
+    `normalise="volume"` computes the index per article the outlets published in each
+    period (docs/ANALYTICS.md), so a quiet period for the source does not read as calm.
+    """
     query = series_query(
         actor, recipient, since=since, until=until, include_negated=include_negated
     )
-    return load_series(store, query, freq)
+    return load_series(store, query, freq, normalise=normalise)
 
 
 def series_points(
-    store: Store, actor: str, recipient: str | None = None, freq: Freq = "month"
+    store: Store,
+    actor: str,
+    recipient: str | None = None,
+    freq: Freq = "month",
+    normalise: Normalise = "none",
 ) -> list[SeriesPoint]:
     """Only the points of `series` (the API's view)."""
-    return list(series(store, actor, recipient, freq).points)
+    return list(series(store, actor, recipient, freq, normalise=normalise).points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +90,7 @@ def detect_and_store(
     until: date | None = None,
     params: AlertParams | None = None,
     top_dyads: int = 10,
+    normalise: Normalise = "none",
 ) -> AlertRun:
     """Detect alerts for the dyads (default: the most frequent ones) and store them.
 
@@ -91,7 +102,7 @@ def detect_and_store(
     examined: list[tuple[str, str | None]] = []
     periods = 0
     for actor, recipient in chosen:
-        found = series(store, actor, recipient, freq, since=since, until=until)
+        found = series(store, actor, recipient, freq, since=since, until=until, normalise=normalise)
         alerts = detect_alerts(found, params, IndexParams.for_freq(freq))
         alerts = with_lead_story(store, series_query(actor, recipient), alerts)
         store.writer.replace_alerts(

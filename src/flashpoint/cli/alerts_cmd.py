@@ -11,6 +11,7 @@ from typing import cast
 import click
 
 from flashpoint.cli.common import db_option, parse_day, parse_dyad, settings_for
+from flashpoint.cli.series_cmd import normalise_option
 
 
 @click.command("alerts")
@@ -45,6 +46,7 @@ from flashpoint.cli.common import db_option, parse_day, parse_dyad, settings_for
     default="table",
     show_default=True,
 )
+@normalise_option
 def alerts_command(
     *,
     db: Path | None,
@@ -54,6 +56,7 @@ def alerts_command(
     freq: str,
     top: int,
     output_format: str,
+    normalise: str,
 ) -> None:
     """Detect alerts (index crossings and conflict spikes), store them, and list them.
 
@@ -65,9 +68,11 @@ def alerts_command(
     Examples:
       flashpoint alerts --dyad PRK,USA --since 2013-01 --until 2013-12
       flashpoint alerts --freq week --format json
+      flashpoint alerts --dyad '*',KOR --normalise volume
     """
     from flashpoint.analytics import detect_and_store, stored_alerts  # noqa: PLC0415
     from flashpoint.analytics.periods import Freq  # noqa: PLC0415
+    from flashpoint.analytics.volume import Normalise  # noqa: PLC0415
     from flashpoint.store import Store  # noqa: PLC0415
 
     pair = parse_dyad(dyad)
@@ -81,6 +86,7 @@ def alerts_command(
             since=first,
             until=last,
             top_dyads=top,
+            normalise=cast(Normalise, normalise),
         )
         found = []
         for actor, recipient in run.dyads:

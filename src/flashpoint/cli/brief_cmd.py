@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import cast
 
 import click
 
 from flashpoint.cli.common import db_option, parse_day, parse_dyad, settings_for
+from flashpoint.cli.series_cmd import normalise_option
 
 
 @click.command("brief")
@@ -38,6 +40,7 @@ from flashpoint.cli.common import db_option, parse_day, parse_dyad, settings_for
     default=None,
     help="Write to this file (Markdown: the chart goes to FILE.png beside it).",
 )
+@normalise_option
 def brief_command(
     *,
     actor: str,
@@ -47,6 +50,7 @@ def brief_command(
     until: str | None,
     output_format: str,
     output: Path | None,
+    normalise: str,
 ) -> None:
     """A brief to send a colleague: headline numbers, trend chart, main stories, alerts.
 
@@ -60,6 +64,7 @@ def brief_command(
     """
     from flashpoint.analytics.brief import build_brief, render_brief  # noqa: PLC0415
     from flashpoint.analytics.charts import code_names  # noqa: PLC0415
+    from flashpoint.analytics.volume import Normalise  # noqa: PLC0415
     from flashpoint.models import utc_now  # noqa: PLC0415
     from flashpoint.store import Store  # noqa: PLC0415
 
@@ -75,6 +80,7 @@ def brief_command(
             until=last,
             dyad=pair,
             names=code_names([actor.upper(), *(pair or ())]),
+            normalise=cast("Normalise", normalise),
         )
     chart_name = None
     if output is not None and output_format == "md":

@@ -1,4 +1,5 @@
-"""Reads and writes for analytics: story facts by period, story summaries, the alerts table.
+"""Reads and writes for analytics: story facts and article volume by period, story
+summaries, the alerts table.
 
 The analytics stage (flashpoint.analytics) does the arithmetic; this module only selects
 and groups rows. Every value a person supplies is bound as a parameter; the only text
@@ -122,6 +123,54 @@ def story_period_facts(store: Store, query: SeriesQuery, freq: Freq) -> list[Sto
         )
         for row in rows
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletVolume:
+    """How many articles one outlet published in one period (stored articles, not events)."""
+
+    period: date  # first day of the period (a Monday for ISO weeks)
+    outlet: str  # "" when the article names no outlet
+    articles: int
+
+
+def article_volume(
+    store: Store, freq: Freq, *, since: date | None = None, until: date | None = None
+) -> list[OutletVolume]:
+    """Stored articles per period and outlet, on their publication day.
+
+    Articles without a publication date are not counted (they have no period). Periods in
+    which nothing was published are absent: the caller decides what no coverage means.
+    """
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {FREQS}, not {freq!r}")
+    conditions = ["a.published_at IS NOT NULL"]
+    params: list[Any] = [freq]
+    if since:
+        conditions.append("CAST(a.published_at AS DATE) >= ?")
+        params.append(since)
+    if until:
+        conditions.append("CAST(a.published_at AS DATE) <= ?")
+        params.append(until)
+    rows = store._conn.execute(
+        "SELECT CAST(date_trunc(?, CAST(a.published_at AS DATE)) AS DATE) AS period, "  # noqa: S608 - fixed fragments, values bound
+        "coalesce(a.outlet, '') AS outlet, count(*) FROM articles a "
+        f"WHERE {' AND '.join(conditions)} GROUP BY ALL ORDER BY period, outlet",
+        params,
+    ).fetchall()
+    return [OutletVolume(period=row[0], outlet=str(row[1]), articles=int(row[2])) for row in rows]
+
+
+def article_outlets(store: Store, article_ids: list[str]) -> dict[str, str]:
+    """article id -> outlet ("" when the article names none) for these articles."""
+    if not article_ids:
+        return {}
+    rows = store._conn.execute(
+        "SELECT id, coalesce(outlet, '') FROM articles "
+        "WHERE id IN (SELECT unnest(CAST(? AS VARCHAR[])))",
+        [sorted(set(article_ids))],
+    ).fetchall()
+    return {str(row[0]): str(row[1]) for row in rows}
 
 
 def story_summaries(store: Store, query: SeriesQuery, story_ids: list[str]) -> list[Story]:
