@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from flashpoint.coding.actor_patterns import (
     ATOM_PATTERN,
     ATOMS,
+    GLUED_NAME_PATTERN,
     NAME_AFTER_TITLE,
     PRO_ANTI_BEFORE,
     Atom,
@@ -39,7 +40,23 @@ class Hit:
 
 
 def scan_hits(text: str, start: int, end: int) -> list[Hit]:
-    """The atoms in text[start:end]; blocked names consume their span and vanish."""
+    """The atoms in text[start:end]; blocked names consume their span and vanish.
+
+    Leader names glued to the words around them ("ComradeKim Jong Unreceived") are found
+    first; the text between them is scanned as if they were set off by spaces, so a title
+    glued to a name ("General SecretaryKim Jong Un") still ends where the name begins.
+    """
+    hits: list[Hit] = []
+    cursor = start
+    for match in GLUED_NAME_PATTERN.finditer(text, start, end):
+        hits.extend(_scan_plain(text, cursor, match.start()))
+        hits.append(Hit(match.start(), match.end(), ATOMS[normalise_surface(match.group())]))
+        cursor = match.end()
+    hits.extend(_scan_plain(text, cursor, end))
+    return hits
+
+
+def _scan_plain(text: str, start: int, end: int) -> list[Hit]:
     hits = []
     for match in ATOM_PATTERN.finditer(text, start, end):
         atom = ATOMS.get(normalise_surface(match.group()))
@@ -117,7 +134,7 @@ def name_after_title(text: str, hits: list[Hit], j: int, end: int, stop: int) ->
     if (
         nxt is not None
         and nxt.atom.kind == "leader"
-        and text[end : nxt.start].isspace()
+        and (text[end : nxt.start].isspace() or end == nxt.start)  # or glued (KCNA)
         and not names_a_thing(text, nxt.end)
     ):
         return _leader_name(text, hits, j, nxt.start)

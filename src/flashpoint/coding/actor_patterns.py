@@ -69,7 +69,9 @@ def _case_variants(surface: str) -> list[str]:
     # "Lt. Gen." style: capitalise after every full stop too.
     title = re.sub(r"\.(\w)", lambda m: "." + m.group(1).upper(), title)
     first = surface[:1].upper() + surface[1:]
-    return list(dict.fromkeys([surface, first, title]))
+    # "Secretary-General", "Vice-President": titles capitalise every part of a compound.
+    hyphened = re.sub(r"-(\w)", lambda m: "-" + m.group(1).upper(), title)
+    return list(dict.fromkeys([surface, first, title, hyphened]))
 
 
 def _name_variants(name: str) -> list[str]:
@@ -170,6 +172,22 @@ def _trie_regex(words: list[str]) -> str:
 
 
 ATOM_PATTERN: re.Pattern[str] = re.compile(r"\b(?:" + _trie_regex(sorted(ATOMS)) + r")(?!\w)")
+
+
+def _glued_names() -> list[str]:
+    """Leader names of two or more words, the forms that can be found glued to a word."""
+    return sorted(
+        key for key, atom in ATOMS.items() if atom.kind == "leader" and " " in key and key.istitle()
+    )
+
+
+# KCNA's web text loses the space around a leader's name set in bold ("the respected
+# ComradeKim Jong Unreceived ..."). A multi-word name glued to a letter on either side is
+# still that person; a name glued on neither side is an ordinary match of ATOM_PATTERN.
+_GLUED_TRIE = _trie_regex(_glued_names())
+GLUED_NAME_PATTERN: re.Pattern[str] = re.compile(
+    r"(?<=[A-Za-z])(?:" + _GLUED_TRIE + r")(?![A-Z0-9_])|\b(?:" + _GLUED_TRIE + r")(?=[a-z])"
+)
 
 # As a trie too: these run at every sector word, a plain alternation would dominate the cost.
 _MODIFIERS = _trie_regex(sorted(set(MODIFIER_WORDS)))

@@ -29,7 +29,13 @@ from bisect import bisect_left
 from collections import Counter
 
 from flashpoint.coding.actor_compose import Composer, Hit, scan_hits
-from flashpoint.coding.actor_patterns import ATOM_PATTERN, ATOMS, KOREAN_HINT, normalise_surface
+from flashpoint.coding.actor_patterns import (
+    ATOM_PATTERN,
+    ATOMS,
+    GLUED_NAME_PATTERN,
+    KOREAN_HINT,
+    normalise_surface,
+)
 from flashpoint.coding.actor_residence import place_peoples
 from flashpoint.coding.actor_types import (
     ActorContext,
@@ -110,6 +116,8 @@ def has_actor_mention(
             return True
         if context is not None and atom.kind in {"short", "reference"}:
             return True
+    if GLUED_NAME_PATTERN.search(text, start, stop):
+        return True
     if context is not None and context.persons:
         return bool(find_actor_mentions(text, start, stop, context))
     return False

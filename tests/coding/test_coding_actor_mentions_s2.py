@@ -1,0 +1,48 @@
+"""Actor mentions: glued names, titles, links to an owner, peoples and modifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.coding.actors import build_actor_context, find_actor_mentions, has_actor_mention
+
+
+def mentions(text: str) -> list[tuple[str, str, str | None]]:
+    context = build_actor_context(text)
+    return [(m.text, m.code, m.sector) for m in find_actor_mentions(text, 0, len(text), context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The respected ComradeKim Jong Unwelcomed the athletes.",
+            [("Kim Jong Un", "PRK", "GOV")],
+        ),
+        ("A letter was sent toKim Jong Un yesterday.", [("Kim Jong Un", "PRK", "GOV")]),
+        (
+            "General SecretaryKim Jong Uninspected the plant.",
+            [("General SecretaryKim Jong Un", "PRK", "GOV")],
+        ),
+    ],
+)
+def test_mentions_find_leader_names_glued_to_the_next_word(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert mentions(text) == expected
+
+
+def test_mentions_a_glued_name_passes_the_prefilter() -> None:
+    assert has_actor_mention("Flowers were laid byKim Jong Unat the tower.")
+
+
+def test_mentions_a_spaced_name_is_not_a_glued_one() -> None:
+    assert mentions("Kim Jong Un and Xi Jinping talked.") == [
+        ("Kim Jong Un", "PRK", "GOV"),
+        ("Xi Jinping", "CHN", "GOV"),
+    ]
+
+
+def test_mentions_hyphenated_titles_are_capitalised_in_every_part() -> None:
+    found = mentions("U.N. Secretary-General Kofi Annan urged restraint.")
+    assert found == [("U.N. Secretary-General Kofi Annan", "IGO:UNO", "GOV")]
