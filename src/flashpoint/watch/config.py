@@ -35,6 +35,7 @@ DEFAULT_KEYS = frozenset(
         "max_links",
         "max_sitemaps",
         "max_attempts",
+        "max_crawl_delay",
     )
 )
 
@@ -80,6 +81,8 @@ class WatchConfig:
     max_links: int = 100  # links queued per source and poll, newest first
     max_sitemaps: int = 5  # child sitemaps read per sitemap index and poll
     max_attempts: int = 5  # tries of a link before it is given up (FP506)
+    respect_robots: bool = True  # read each site's robots.txt and obey it (watch/robots.py)
+    max_crawl_delay: float = 60.0  # a longer robots.txt Crawl-delay is clamped to this
     path: str = "<feeds>"
 
     def with_private_allowed(self) -> WatchConfig:
@@ -233,7 +236,7 @@ def parse_watch_config(text: str, path: str = "<feeds>") -> WatchConfig:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _fail(f"the file is not valid TOML: {exc}", path) from exc
-    unknown = set(raw) - {"allow_private", "defaults", "alerts", *SOURCE_KINDS}
+    unknown = set(raw) - {"allow_private", "respect_robots", "defaults", "alerts", *SOURCE_KINDS}
     if unknown:
         raise _fail(f"unknown key(s) {', '.join(sorted(unknown))}", path)
     defaults = raw.get("defaults", {})
@@ -245,6 +248,9 @@ def parse_watch_config(text: str, path: str = "<feeds>") -> WatchConfig:
     allow_private = raw.get("allow_private", False)
     if not isinstance(allow_private, bool):
         raise _fail("allow_private must be true or false", path)
+    respect_robots = raw.get("respect_robots", True)
+    if not isinstance(respect_robots, bool):
+        raise _fail("respect_robots must be true or false", path)
     return WatchConfig(
         sources=_sources(raw, _number(defaults, "interval", 900.0, path), path),
         policy=_policy(defaults, allow_private, path),
@@ -252,6 +258,8 @@ def parse_watch_config(text: str, path: str = "<feeds>") -> WatchConfig:
         max_links=_count(defaults, "max_links", 100, path),
         max_sitemaps=_count(defaults, "max_sitemaps", 5, path),
         max_attempts=max(1, _count(defaults, "max_attempts", 5, path)),
+        respect_robots=respect_robots,
+        max_crawl_delay=_number(defaults, "max_crawl_delay", 60.0, path),
         path=path,
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -89,11 +89,16 @@ def fetch_article(
     language: str | None = None,
     title: str | None = None,
     published: datetime | None = None,
+    permit: Callable[[str], None] | None = None,
 ) -> Article | Rejection:
     """Fetch one page and read its article. Raises FetchError only for transient
-    failures (worth trying later); every other problem is a Rejection."""
+    failures (worth trying later); every other problem is a Rejection.
+
+    `permit` may refuse the URL and each redirect target (the watcher's robots.txt
+    check); a refusal is a Rejection too, or a transient FetchError when it says so.
+    """
     try:
-        response = fetcher.get(url, accept=PAGE_TYPES)
+        response = fetcher.get(url, accept=PAGE_TYPES, permit=permit)
     except FetchError as exc:
         if exc.transient:
             raise
@@ -113,6 +118,7 @@ def ingest_urls(
 ) -> IngestReport:
     """`flashpoint ingest URL`: fetch pages with the safe fetcher and store their articles.
 
+    robots.txt is not read: the user names each page, as a browser would open it.
     Adds to `report` when given (so files and URLs share one summary); rejections are
     stored with their reason like those of files.
     """

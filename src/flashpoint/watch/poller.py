@@ -21,6 +21,7 @@ from flashpoint.models import Article, Rejection, utc_now
 from flashpoint.store.watch_state import PollOutcome, QueuedLink, SourceState, WatchState
 from flashpoint.watch.config import Source, WatchConfig
 from flashpoint.watch.pages import article_from_response, fetch_article
+from flashpoint.watch.robots import RobotsDisallowedError, RobotsRules
 
 if TYPE_CHECKING:
     from flashpoint.store import Store
@@ -62,7 +63,8 @@ def _failed_poll(source: Source, prior: SourceState | None, error: FlashpointErr
     failures = (prior.failures if prior else 0) + 1
     # One rejection per run of failures, not one per poll for weeks.
     first = prior is None or prior.failures == 0
-    log.warning("poll of %s failed: [%s] %s", source.url, error.code, error.message)
+    if first or not isinstance(error, RobotsDisallowedError):  # robots: said once
+        log.warning("poll of %s failed: [%s] %s", source.url, error.code, error.message)
     return PollOutcome(
         source_url=source.url,
         kind=source.kind,
@@ -77,13 +79,20 @@ class Poller:
     """Polls sources and fetches queued links for one open store."""
 
     def __init__(
-        self, config: WatchConfig, fetcher: Fetcher, store: Store, options: ReadOptions
+        self,
+        config: WatchConfig,
+        fetcher: Fetcher,
+        store: Store,
+        options: ReadOptions,
+        robots: RobotsRules | None = None,
     ) -> None:
         self.config = config
         self.fetcher = fetcher
         self.store = store
         self.state = WatchState(store)
         self.options = options
+        # Every URL and redirect hop passes robots.txt first, unless it is switched off.
+        self.permit = robots.check if robots is not None else None
 
     # -- sources -------------------------------------------------------------------
 
@@ -97,7 +106,7 @@ class Poller:
         links = list(found.links)
         for child in found.sitemaps[: self.config.max_sitemaps]:
             try:
-                response = self.fetcher.get(child, accept=FEED_TYPES)
+                response = self.fetcher.get(child, accept=FEED_TYPES, permit=self.permit)
                 links += parse_sitemap(response.body, response.final_url, limit=limit).links
             except FlashpointError as exc:  # one bad child sitemap does not spoil the index
                 log.warning("child sitemap %s skipped: [%s] %s", child, exc.code, exc.message)
@@ -113,6 +122,7 @@ class Poller:
                 accept=accept,
                 etag=prior.etag if prior else None,
                 last_modified=prior.last_modified if prior else None,
+                permit=self.permit,
             )
         except FetchError as exc:
             report.poll_failures += 1
@@ -202,6 +212,7 @@ class Poller:
                 language=link.language,
                 title=link.title,
                 published=link.published_at,
+                permit=self.permit,
             )
         except FetchError as exc:
             attempts = link.attempts + 1

@@ -23,6 +23,7 @@ from flashpoint.models import utc_now
 from flashpoint.watch.config import WatchConfig
 from flashpoint.watch.hooks import AfterCoding
 from flashpoint.watch.poller import Poller, RoundReport
+from flashpoint.watch.robots import RobotsRules
 from flashpoint.watch.sinks import AlertSink, build_sinks, deliver_alerts
 
 if TYPE_CHECKING:
@@ -75,6 +76,12 @@ class Watcher:
 
     def __post_init__(self) -> None:
         self.fetcher = Fetcher(self.config.policy, self.stop)
+        # Kept across rounds: each site's robots.txt is read once a day, not once a round.
+        self.robots = (
+            RobotsRules(self.fetcher, max_delay=self.config.max_crawl_delay)
+            if self.config.respect_robots
+            else None
+        )
         if self.sinks is None:
             self.sinks = build_sinks(self.config.alerts, self.fetcher)
         self.options = ReadOptions(
@@ -110,7 +117,7 @@ class Watcher:
 
         report = RoundReport()
         with Store(self.settings.db_path) as store:
-            poller = Poller(self.config, self.fetcher, store, self.options)
+            poller = Poller(self.config, self.fetcher, store, self.options, self.robots)
             try:
                 self._poll_due(poller, report, poll_all=poll_all)
                 self._fetch_links(poller, report)
