@@ -7,7 +7,10 @@ database and codes it with the commands a user would type (timed); without it th
 database is only analysed. The analysis charts the monthly index of North Korea's dyads
 with the United States and South Korea, and reports, for each known crisis, the index,
 its z-score, its percentile among all months of the dyad and whether an alert was raised.
-Results go to bench/results/backtest/kcna-backtest.json and charts to docs/img/.
+Every series is analysed twice: as counted, and normalised by KCNA's volume (the index
+per headline published, `--normalise volume`); the JSON holds both and the output ends
+with a comparison. Results go to bench/results/backtest/kcna-backtest.json and charts to
+docs/img/.
 """
 
 from __future__ import annotations
@@ -20,13 +23,21 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 from flashpoint.analytics import AlertParams, IndexParams, build_series, detect_alerts
 from flashpoint.analytics.charts import write_chart
 from flashpoint.analytics.series import Series
+from flashpoint.analytics.volume import VolumeTable, volume_table
 from flashpoint.models import Alert
 from flashpoint.store import Store
-from flashpoint.store.analytics import SeriesQuery, StoryPeriodFact, story_period_facts
+from flashpoint.store.analytics import (
+    SeriesQuery,
+    StoryPeriodFact,
+    article_outlets,
+    article_volume,
+    story_period_facts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "kcna_headlines_1997_2014.csv.gz"
@@ -123,14 +134,27 @@ def rebuild(db: Path) -> dict[str, float]:
     }
 
 
-def load(store: Store, dyad: Dyad) -> Series:
+def load(store: Store, dyad: Dyad, volume: VolumeTable | None = None) -> Series:
+    """The dyad's monthly series; with `volume`, normalised by the articles published."""
     facts: dict[tuple[date, str, str], StoryPeriodFact] = {}
     for query in dyad.queries:
         for fact in story_period_facts(store, query, "month"):
             facts.setdefault((fact.period, fact.story_id, fact.category), fact)
     actor = dyad.queries[0].actor or "*"
+    outlets = (
+        article_outlets(store, [a for f in facts.values() for a in f.article_ids])
+        if volume is not None
+        else None
+    )
     return build_series(
-        actor, dyad.queries[0].recipient, facts.values(), "month", first=FIRST, last=LAST
+        actor,
+        dyad.queries[0].recipient,
+        facts.values(),
+        "month",
+        first=FIRST,
+        last=LAST,
+        volume=volume,
+        article_outlet=outlets,
     )
 
 
@@ -173,37 +197,53 @@ def _months_apart(a: str, b: str) -> int:
 
 
 def analyse(db: Path, charts: bool) -> dict[str, object]:
+    """Both readings of every series: as counted (top level) and normalised by volume."""
     report: dict[str, object] = {}
     with Store(db) as store:
         stats = store.stats()
         report["articles"] = stats.articles
         report["events"] = stats.events
+        volume = volume_table(article_volume(store, "month", since=FIRST, until=LAST))
+        report["articles_per_year"] = {
+            str(year): sum(sum(v.values()) for m, v in volume.items() if m.year == year)
+            for year in range(FIRST.year, LAST.year + 1)
+        }
+        normalised: dict[str, object] = {}
         for partner in ("USA", "KOR"):
             for dyad in dyads(partner):
-                series = load(store, dyad)
-                alerts = detect_alerts(series, AlertParams(), IndexParams.for_freq("month"))
-                defined = [v.index for v in series.index if v.index is not None]
-                report[dyad.key] = {
-                    "title": dyad.title,
-                    "months": len(series.points),
-                    "stories": sum(p.stories for p in series.points),
-                    "events": sum(p.events for p in series.points),
-                    "months_with_stories": sum(1 for p in series.points if p.stories),
-                    "alerts": [
-                        {"period": a.period, "kind": a.kind, "value": a.value} for a in alerts
-                    ],
-                    "index_max": round(max(defined), 2) if defined else None,
-                    "crises": crisis_rows(series, alerts),
-                }
-                if charts and dyad.key.endswith(("-both", "-any-role")):
-                    IMAGES.mkdir(parents=True, exist_ok=True)
-                    write_chart(
-                        series,
-                        IMAGES / f"backtest-{dyad.key}.png",
-                        title=f"KCNA headlines 1997-2014: {dyad.title}, by month",
-                        marks=MARKS,
-                    )
+                report[dyad.key] = series_report(load(store, dyad), dyad, charts, "")
+                normalised[dyad.key] = series_report(
+                    load(store, dyad, volume), dyad, charts, "-volume"
+                )
+        report["normalise_volume"] = normalised
     return report
+
+
+def series_report(series: Series, dyad: Dyad, charts: bool, suffix: str) -> dict[str, object]:
+    alerts = detect_alerts(series, AlertParams(), IndexParams.for_freq("month"))
+    defined = [v.index for v in series.index if v.index is not None]
+    found: dict[str, object] = {
+        "title": dyad.title,
+        "months": len(series.points),
+        "stories": sum(p.stories for p in series.points),
+        "events": sum(p.events for p in series.points),
+        "months_with_stories": sum(1 for p in series.points if p.stories),
+        "alerts": [{"period": a.period, "kind": a.kind, "value": a.value} for a in alerts],
+        "index_max": round(max(defined), 2) if defined else None,
+        "crises": crisis_rows(series, alerts),
+    }
+    if series.volume:
+        found["months_without_coverage"] = [v.period for v in series.volume if not v.covered]
+    if charts and dyad.key.endswith(("-both", "-any-role")):
+        IMAGES.mkdir(parents=True, exist_ok=True)
+        reading = ", index per headline published" if suffix else ""
+        write_chart(
+            series,
+            IMAGES / f"backtest-{dyad.key}{suffix}.png",
+            title=f"KCNA headlines 1997-2014: {dyad.title}, by month{reading}",
+            marks=MARKS,
+        )
+    return found
 
 
 def markdown(report: dict[str, object]) -> str:
@@ -256,6 +296,56 @@ def summary(report: dict[str, object]) -> str:
     return "\n".join(lines)
 
 
+def _cell(row: dict[str, object]) -> str:
+    index = row["index"]
+    text = f"{index:+.2f}" if isinstance(index, float) else "-"
+    if isinstance(row["percentile"], float):
+        text += f" p{row['percentile']:.0f}"
+    alerts = row["alerts"]
+    near = row["alerts_next_to_it"]
+    if isinstance(alerts, list) and alerts:
+        text += " **" + "+".join(str(a) for a in alerts) + "**"
+    elif isinstance(near, list) and near:
+        text += " (next to " + ", ".join(str(a) for a in near) + ")"
+    return text
+
+
+def comparison(report: dict[str, object], keys: tuple[str, ...] = SUMMARY) -> str:
+    """Per crisis and series: index, percentile and alert as counted -> normalised by volume."""
+    normalised = report["normalise_volume"]
+    assert isinstance(normalised, dict)
+    columns: list[tuple[dict[str, Any], dict[str, Any]]] = [
+        (cast("dict[str, Any]", report[k]), normalised[k])
+        for k in keys
+        if isinstance(report.get(k), dict)
+    ]
+    head = "| event | month | " + " | ".join(str(c[0]["title"]) for c in columns) + " |"
+    lines = [head, "|---|---|" + "---|" * len(columns)]
+    for i, (label, month, _) in enumerate(CRISES):
+        cells = [
+            f"{_cell(plain['crises'][i])} &rarr; {_cell(scaled['crises'][i])}"
+            for plain, scaled in columns
+        ]
+        lines.append(f"| {label} | {month} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append(
+        "| series | alerts as counted | alerts normalised | highest index as counted | normalised |"
+    )
+    lines.append("|---|---:|---:|---:|---:|")
+    for key in ALL_SERIES:
+        plain, scaled = report[key], normalised[key]
+        assert isinstance(plain, dict)
+        assert isinstance(scaled, dict)
+        lines.append(
+            f"| {plain['title']} | {len(plain['alerts'])} | {len(scaled['alerts'])} | "
+            f"{plain['index_max']:+.2f} | {scaled['index_max']:+.2f} |"
+        )
+    return "\n".join(lines)
+
+
+ALL_SERIES = tuple(d.key for partner in ("USA", "KOR") for d in dyads(partner))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/backtest/kcna.duckdb"))
@@ -272,8 +362,18 @@ def main() -> None:
             report["timings"] = json.loads(earlier.read_text()).get("timings", {})
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "kcna-backtest.json").write_text(json.dumps(report, indent=1) + "\n")
+    normalised = report["normalise_volume"]
+    assert isinstance(normalised, dict)
+    print("## As counted\n")
     print(summary(report))
+    print("\n## Normalised by volume (index per headline published)\n")
+    print(summary(normalised))
+    print("\n## As counted -> normalised by volume\n")
+    print(comparison(report))
+    print("\n## Every series, as counted\n")
     print(markdown(report))
+    print("\n## Every series, normalised by volume\n")
+    print(markdown(normalised))
 
 
 if __name__ == "__main__":
