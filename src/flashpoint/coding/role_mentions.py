@@ -9,6 +9,7 @@ Pronouns and "the country" are resolved through the `Resolver` the coder passes 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView
@@ -18,6 +19,11 @@ _PRONOUNS = frozenset(
     ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
 )
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
+_NATIONALITY_KINDS = frozenset({"country", "demonym", "short_form"})
+# Mentions the text names outright; "implicit" ones carry the article's main country.
+_EXPLICIT_KINDS = frozenset(
+    {"country", "demonym", "capital", "short_form", "leader", "person", "institution", "group"}
+)
 Resolver = Callable[[int, str], Any]
 
 
@@ -37,9 +43,100 @@ def phrase_core(view: ParseView, head: int) -> list[int]:
         # Bosnia" names where they leave, not who takes part.
         if (word == "of" or (word == "from" and view.lemma(head) not in NOUN_SENSES)) and (
             view.head(o) is not None
-        ):
-            out.extend(view.subtree(o, stop=_CORE_STOP))
+        ):  # "scores of Afghan and Iraqi refugees": every conjunct
+            for c in view.conjuncts(o):
+                out.extend(view.subtree(c, stop=_CORE_STOP))
     return out
+
+
+def _agent_heads(view: ParseView, head: int) -> list[int]:
+    """Who did the act a noun names: "crimes by X", "attacks committed by X"."""
+    out = [o for word, o in view.preps(head) if word == "by"]
+    for acl in view.children(head, ("acl",)):
+        if view.tok(acl).tag == "VBN":
+            out.extend(o for word, o in view.preps(acl) if word == "by")
+    return [c for o in out for c in view.conjuncts(o)]
+
+
+def _nested_mentions(view: ParseView, head: int, mentions: Sequence[Any]) -> list[Any]:
+    """Mentions in the nearest prepositional phrases under the head, level by level
+    ("assistance to the US-led war against Iraq": the war's leader, not its target)."""
+    frontier = [head]
+    for _ in range(3):
+        below = [c for node in frontier for _, o in view.preps(node) for c in view.conjuncts(o)]
+        if not below:
+            return []
+        got = overlapping(view, [t for o in below for t in phrase_core(view, o)], mentions)
+        if got:
+            return got
+        frontier = below
+    return []
+
+
+def _nationality_of_people(
+    view: ParseView, head: int, got: list[Any], mentions: Sequence[Any]
+) -> list[Any]:
+    """A bare people noun coded with the article's country takes the nationality its own
+    modifier states ("Turkish Kurd refugees" are Turkish wherever they live)."""
+    if not got or any(getattr(m, "kind", "") != "implicit" for m in got):
+        return got
+    modifiers = [
+        t
+        for c in view.children(head, ("amod", "compound", "nmod", "poss"))
+        for t in view.subtree(c, stop=_CORE_STOP)
+    ]  # "Turkish Kurd refugees": "Turkish" modifies "Kurd"
+    named = [
+        m
+        for m in overlapping(view, modifiers, mentions)
+        if getattr(m, "kind", "") in _NATIONALITY_KINDS
+    ]
+    if not named:
+        return got
+    return [replace(m, code=named[0].code, kind=named[0].kind) for m in got]
+
+
+def phrase_mentions(
+    view: ParseView,
+    head: int,
+    mentions: Sequence[Any],
+    resolve: Resolver,
+) -> tuple[list[Any], str]:
+    """Mentions of the noun phrase headed by `head`, and how they were found.
+
+    How: "head" (the head's own name), "agent" (the doer of the act the noun names),
+    "core" (the phrase without clauses and loose prepositions), "nested" (the nearest
+    prepositional phrase below), "subtree" (anywhere under the head), "reference" (a
+    resolved pronoun or "the country"), or "" when nothing names anyone.
+    """
+    got = overlapping(view, [head], mentions)  # "NATO-member Norway": the head's own name
+    if got:  # "Hungarian and Romanian officials": coordinated modifiers are all actors
+        for c in view.children(head, ("amod", "compound", "nmod")):
+            if view.children(c, ("conj",)):
+                got += overlapping(view, view.conjuncts(c), mentions)
+        return _nationality_of_people(view, head, got, mentions), "head"
+    got = overlapping(view, phrase_core(view, head), mentions)
+    if got:
+        return got, "core"
+    got = overlapping(view, _agent_heads(view, head), mentions)
+    if got:
+        return got, "agent"
+    got = _nested_mentions(view, head, mentions)
+    if got:
+        return got, "nested"
+    got = overlapping(view, view.subtree(head), mentions)
+    if got:
+        return got, "subtree"
+    word = view.tok(head).text.lower()
+    if word in _PRONOUNS | {"country", "regime", "government"}:
+        resolved = resolve(view.tok(head).start, view.tok(head).text)
+        if resolved is not None:
+            return [resolved], "reference"
+    for p in view.children(head, ("poss",)):  # "their forces", "its army": the possessor's side
+        if view.tok(p).text.lower() in _PRONOUNS:
+            resolved = resolve(view.tok(p).start, view.tok(p).text)
+            if resolved is not None:
+                return [resolved], "reference"
+    return [], ""
 
 
 def mentions_for(
@@ -48,36 +145,13 @@ def mentions_for(
     mentions: Sequence[Any],
     resolve: Resolver,
 ) -> tuple[list[Any], bool]:
-    """Actor mentions for the noun phrases headed by `heads` (pronouns resolved).
-
-    The head's own name first ("NATO-member Norway" is Norway), then the phrase's core,
-    then its whole subtree (clauses and loose prepositions included).
-    """
+    """Actor mentions for the noun phrases headed by `heads` (pronouns resolved), and
+    whether any came from a reference. See `phrase_mentions` for the order of search."""
     found: list[Any] = []
     via_reference = False
     for h in heads:
-        got = overlapping(view, [h], mentions)  # "NATO-member Norway": the head's own name
-        if got:  # "Hungarian and Romanian officials": coordinated modifiers are all actors
-            for c in view.children(h, ("amod", "compound", "nmod")):
-                if view.children(c, ("conj",)):
-                    got += overlapping(view, view.conjuncts(c), mentions)
-        if not got:
-            got = overlapping(view, phrase_core(view, h), mentions)
-        if not got:
-            got = overlapping(view, view.subtree(h), mentions)
-        if not got and view.tok(h).text.lower() in _PRONOUNS | {"country", "regime", "government"}:
-            resolved = resolve(view.tok(h).start, view.tok(h).text)
-            if resolved is not None:
-                got = [resolved]
-                via_reference = True
-        if not got:  # "their forces", "its army": the possessor's side
-            for p in view.children(h, ("poss",)):
-                if view.tok(p).text.lower() in _PRONOUNS:
-                    resolved = resolve(view.tok(p).start, view.tok(p).text)
-                    if resolved is not None:
-                        got = [resolved]
-                        via_reference = True
-        if got and any(getattr(m, "kind", "") == "reference" for m in got):
+        got, how = phrase_mentions(view, h, mentions, resolve)
+        if how == "reference" or any(getattr(m, "kind", "") == "reference" for m in got):
             via_reference = True
         found.extend(got)
     return dedupe(found), via_reference
@@ -103,33 +177,61 @@ def first_recipients(
     resolve: Resolver,
     actors: list[Any],
 ) -> list[Any]:
-    """Mentions of the first phrase that names someone other than the actor."""
+    """Mentions of the first phrase that names someone other than the actor.
+
+    Someone else is another country or organisation, or a named body of the actor's
+    own country in another sector when the phrase itself names it ("the government
+    arrested Turkish journalists", "farmers blockaded Paris", "investigating crimes by
+    Croatian extremists"): domestic events keep their country as recipient. A bare
+    sector word ("police arrested activists"), which only carries the article's main
+    country, is the fallback when no phrase names anyone else.
+    """
     actor_spans = {(m.start, m.end) for m in actors}
     actor_codes = {m.code for m in actors}
+    actor_sectors = {a.sector for a in actors}
     fallback: list[Any] = []
     for group in groups:
-        found, _ = mentions_for(view, group, mentions, resolve)
-        found = [m for m in found if (m.start, m.end) not in actor_spans]
+        found: list[Any] = []
+        domestic: list[Any] = []
+        for h in group:
+            got, how = phrase_mentions(view, h, mentions, resolve)
+            got = [m for m in got if (m.start, m.end) not in actor_spans]
+            found.extend(got)
+            if how in {"head", "core", "agent"}:
+                domestic.extend(
+                    m
+                    for m in got
+                    if m.code in actor_codes
+                    and m.sector not in {None, *actor_sectors}
+                    and m.kind in _EXPLICIT_KINDS
+                    and not _describes(view, h, m)
+                )
+        found = dedupe(found)
         others = [m for m in found if m.code not in actor_codes]
         if others:
             return others
+        if domestic:
+            return dedupe(domestic)
         if found and not fallback:
             # The actor's own country in another sector ("police arrested activists"),
             # but not a word that only describes the thing ("military aid").
-            described = [
-                (view.tok(c).start, view.tok(c).end)
-                for h in group
-                for c in view.children(h, ("amod", "compound"))
-                if view.tok(c).pos != "PROPN"
-            ]
             heads = [(view.tok(h).start, view.tok(h).end) for h in group]
             fallback = [
                 m
                 for m in found
-                if m.sector not in {None, *(a.sector for a in actors)}
+                if m.sector not in {None, *actor_sectors}
                 and (
                     any(s < m.end and e > m.start for s, e in heads)
-                    or not any(s < m.end and e > m.start for s, e in described)
+                    or not any(_describes(view, h, m) for h in group)
                 )
             ]
     return fallback
+
+
+def _describes(view: ParseView, head: int, mention: Any) -> bool:
+    """The mention is only a common-word modifier of the head ("military aid")."""
+    return any(
+        view.tok(c).start < mention.end and view.tok(c).end > mention.start
+        for c in view.children(head, ("amod", "compound"))
+        if view.tok(c).pos != "PROPN"
+    )
