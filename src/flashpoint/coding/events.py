@@ -30,8 +30,13 @@ from flashpoint.coding.trigger_guards import (
     guards_own,
     held_to_account,
     introduced_by_there,
+    made_to_pay,
     names_trait,
+    possessed_act,
+    refused_when_negated,
+    stance_anchor,
     thanks_to,
+    visits_a_site,
 )
 from flashpoint.coding.triggers import (
     HAPPEN_VERBS,
@@ -47,68 +52,15 @@ from flashpoint.coding.wordclasses import words_of as _words
 
 _ADJ_WRAPPERS = {"ready", "willing", "eager", "prepared"}
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
-_TIME_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "morning",
-        "evening",
-        "night",
-        "day",
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "afternoon",
-        "occasion",
-        "anniversary",
-        "eve",
-        *[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-    ]
+_TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday morning evening night day "
+    "week month year weekend afternoon occasion anniversary eve january february march "
+    "april may june july august september october november december"
 )
 # Objects of "at" that are not targets: "fired at a lofted angle", "at a target buoy".
-_NOT_TARGETS = frozenset(
-    [
-        "target",
-        "buoy",
-        "angle",
-        "altitude",
-        "speed",
-        "range",
-        "distance",
-        "trajectory",
-        "time",
-        "point",
-        "rate",
-        "level",
-        "height",
-        "apogee",
-        "interval",
-        "location",
-        "site",
-        "around",
-        "dawn",
-        "noon",
-        "midnight",
-    ]
+_NOT_TARGETS = _words(
+    "target buoy angle altitude speed range distance trajectory time point rate level "
+    "height apogee interval location site around dawn noon midnight"
 )
 _LAUNCH_VERBS = frozenset({"launch", "fire", "test"})
 _FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
@@ -182,6 +134,8 @@ def _prep_matches(view: ParseView, i: int, wanted: frozenset[str]) -> bool:
     for word in view.particles(i):
         if word in wanted:
             return True
+    if "here" in wanted and "here" in view.child_words(i, ("advmod",)):
+        return True  # "arrived here": the place of the report
     for word, o in view.preps(i):
         target = view.tok(o)
         if (
@@ -227,6 +181,10 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     account = held_to_account(view, i)
     if account is not None:
         return Frame(i, i, account, "allege" if account == "ACCUSE" else None, 0.6)
+    if made_to_pay(view, i):
+        return Frame(i, i, "THREATEN", None, 0.6)
+    if refused_when_negated(view, i):
+        return Frame(i, i, "REJECT", None, 0.7, negation_used=True)  # "will never tolerate"
     senses = VERB_SENSES.get(lemma)
     if senses is None:
         return None
@@ -245,6 +203,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return None
     if sense.category == "SUPPORT" and guards_own(view, i):
         return None  # "to defend its national security": self-defence, not backing another
+    if sense.category == "CONSULT" and visits_a_site(view, i):
+        return None  # "visited the factory": an inspection tour, no party called on
     if sense.category in _FORCE_CATEGORIES and any(
         "nature" in classes_of(w) for w in _subject_words(view, i)
     ):
@@ -318,6 +278,9 @@ def _light_anchor(view: ParseView, noun: int) -> int | None:
     if tok.dep == "pobj":
         prep = view.head(noun)
         verb = view.head(prep) if prep is not None else None
+        stance = stance_anchor(view, noun, prep, verb)
+        if stance is not None:
+            return stance  # "issued a statement in denunciation of X"
         if verb is not None and view.lemma(verb) in {
             "go",
             "engage",
@@ -385,6 +348,8 @@ def find_frames(view: ParseView) -> list[Frame]:
             frames[head] = nf
         elif view.tok(n).dep == "ROOT" or introduced_by_there(view, n):
             frames[n] = nf  # "Talks with X.", "There were talks between X and Y"
+        elif nf.category in _FORCE_CATEGORIES and possessed_act(view, n):
+            frames[n] = nf  # "Israel's massacre of Palestinians", "Russia's attacks on Kyiv"
     obligations(view, frames)
     absorb_complements(view, frames)
     drop_cautions(view, frames)

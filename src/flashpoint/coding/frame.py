@@ -18,4 +18,7 @@ class Frame:
     wrapper: str | None = None  # lemma of an absorbing wrapper verb ("urge", "threaten")
     embedded: int | None = None  # anchor of the absorbed complement
     alleged_by: int | None = None  # accuser's verb, when embedded under "accuse X of"
+    # The trigger's own negation is part of its meaning ("will never tolerate": REJECT),
+    # so it does not make the event negated.
+    negation_used: bool = False
     notes: list[str] = field(default_factory=list)

@@ -53,7 +53,8 @@ _COGNITION = _words(
     "know understand realize realise remember recognize recognise learn see love respect "
     "cherish value serve"
 )
-_PLEDGE_AUX = frozenset({"will", "would", "shall", "wo", "'ll"})
+_PLEDGE_AUX = frozenset({"will", "would", "shall", "wo", "'ll", "may", "can"})
+_PENALTIES = _words("consequence price punishment retaliation retribution countermeasure")
 _OWN_SIDE = _words("we i it they he she police army military government troops force forces")
 _REQUEST_NOUNS = frozenset(
     {"call", "demand", "appeal", "request", "proposal", "offer", "plan", "ultimatum", "invitation"}
@@ -69,11 +70,12 @@ def _complements(view: ParseView, w: int) -> list[int]:
     """Tokens that may hold the complement event of a wrapper at w, nearest first."""
     out: list[int] = []
     out.extend(view.children(w, ("xcomp", "ccomp", "acl")))
-    # "sworn to fight" parsed as an adverbial clause: a subjectless to-infinitive
+    # "sworn to fight" parsed as an adverbial clause: a subjectless active to-infinitive
+    # ("consequences to be entailed" is no complement of the warning)
     out.extend(
         c
         for c in view.children(w, ("advcl",))
-        if not view.children(c, ("nsubj", "nsubjpass", "mark"))
+        if not view.children(c, ("nsubj", "nsubjpass", "mark", "auxpass"))
         and any(view.tok(a).text.lower() == "to" for a in view.children(c, ("aux",)))
     )
     for word, o in view.preps(w):
@@ -117,6 +119,8 @@ def absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                 break
             if view.lemma(comp) in _REQUEST_NOUNS and view.tok(comp).pos == "NOUN":
                 continue  # "rejected calls to halt X": the mode comes from X
+            if view.children(comp, ("auxpass",)) and view.tok(comp).dep == "xcomp":
+                continue  # "warned of consequences to be entailed": a misattached relative
             if (
                 frame.category == "REJECT"
                 and view.lemma(comp) in _NOT_EVENTS
@@ -194,8 +198,9 @@ def drop_cautions(view: ParseView, frames: dict[int, Frame]) -> None:
     """ "Officials warned the fire is too big", "warned of a resurgence": a caution, no threat.
 
     A warning is a threat when it names a coercive act (a threat mode was found), is
-    addressed to someone ("warned G7 not to ...", "warned Seoul of consequences"), or
-    says what the warner's own side will do ("warned that police will no longer
+    addressed to someone ("warned G7 not to ...", "warned Seoul of consequences"),
+    announces a penalty ("warned of grave consequences"), or says what the warner's
+    own side will or may do ("warned that police will no longer
     tolerate rallies").
     """
     for anchor in list(frames):
@@ -205,6 +210,8 @@ def drop_cautions(view: ParseView, frames: dict[int, Frame]) -> None:
         w = frame.trigger
         if view.children(w, ("dobj", "obj")):
             continue
+        if any(view.lemma(o) in _PENALTIES for _, o in view.preps(w)):
+            continue  # "warned of grave consequences": a punishment is announced
         pledged = False
         for comp in view.children(w, ("ccomp",)):
             aux = {view.tok(a).text.lower() for a in view.children(comp, ("aux",))}

@@ -166,6 +166,9 @@ def _build_needs() -> dict[str, list[frozenset[str] | None]]:
 
 # form -> for each lemma it may come from, the words its senses need (None: nothing)
 FORM_NEEDS: Final[dict[str, list[frozenset[str] | None]]] = _build_needs()
+# Triggers found by a pattern rather than a sense (trigger_guards.made_to_pay).
+for _form in verb_forms("pay"):
+    FORM_NEEDS.setdefault(_form, []).append(frozenset({"dearly", "price", "penalty"}))
 
 
 def trigger_possible(words: set[str]) -> bool:

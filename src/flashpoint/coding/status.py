@@ -137,7 +137,7 @@ def status_cues(view: ParseView, frame: Frame) -> StatusCues:
             negated = True  # "no passengers were killed"
     for k, v in enumerate(chain):
         lemma = view.lemma(v)
-        if view.children(v, ("neg",)):
+        if view.children(v, ("neg",)) and not (k == 0 and frame.negation_used):
             negated = True
         if k > 0 and lemma in NEGATING_VERBS:
             negated = True
@@ -167,4 +167,6 @@ def status_cues(view: ParseView, frame: Frame) -> StatusCues:
             alleged = True
     if frame.alleged_by is not None or _sourced(view):
         alleged = True
+    if frame.negation_used:
+        future = False  # "will never tolerate": the refusal is stated now
     return StatusCues(negated, hypothetical, future, alleged, modal)

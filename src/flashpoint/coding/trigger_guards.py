@@ -3,7 +3,7 @@
 Small surface checks events.py applies before it builds a frame: a trigger noun naming a
 trait ("fighting spirit"), "thanks to" meaning "because of", and guarding one's own
 possessions ("defend its sovereign right"), which is self-defence, not support; and the
-one pattern read the other way, "X will be held responsible", a warning.
+patterns read as warnings, "X will be held responsible" and "X will pay dearly".
 """
 
 from __future__ import annotations
@@ -16,6 +16,14 @@ _GUARD_VERBS = words_of("defend protect safeguard guard")
 _OWN_POSSESSIVES = words_of("its their our my his her")
 _ACCOUNTABLE = words_of("responsible accountable liable answerable")
 _FUTURE_MODALS = words_of("will would shall 'll")
+_VISIT_VERBS = words_of("visit tour")
+_REFUSED_WHEN_NEGATED = words_of("tolerate condone countenance")
+# Stance nouns in "in denunciation of X": the clause's act expresses the stance.
+_STANCE_NOUNS = words_of("denunciation denouncement condemnation censure")
+_SEATS = words_of("house palace")
+_PRICE_NOUNS = words_of("price penalty")
+_THREAT_MODALS = words_of("will would shall 'll must")
+_OBLIGING = words_of("have bound bind make go")
 _OBJECT_DEPS = frozenset({"dobj", "obj", "conj", "appos", "attr", "pobj"})
 
 
@@ -58,6 +66,79 @@ def held_to_account(view: ParseView, i: int) -> str | None:
         return None
     modals = {view.tok(a).text.lower() for a in view.children(i, ("aux",))}
     return "THREATEN" if modals & _FUTURE_MODALS else "ACCUSE"
+
+
+def made_to_pay(view: ParseView, i: int) -> bool:
+    """ "X will pay dearly for ...", "X will have to pay a heavy price": a warning of
+    punishment (THREATEN against the payer). A past "paid dearly" is no threat."""
+    if view.lemma(i) != "pay":
+        return False
+    cost = "dearly" in view.child_words(i, ("advmod",)) or any(
+        view.lemma(o) in _PRICE_NOUNS for o in view.children(i, ("dobj", "obj"))
+    )
+    if not cost:
+        return False
+    cur: int | None = i
+    for _ in range(4):  # climb "will have to / is bound to / will be made to" pay
+        if cur is None:
+            break
+        if {view.tok(a).text.lower() for a in view.children(cur, ("aux",))} & _THREAT_MODALS:
+            return True
+        if cur != i and view.lemma(cur) in _OBLIGING:
+            return True
+        if view.tok(cur).dep not in {"xcomp", "ccomp"}:
+            break
+        cur = view.head(cur)
+    return False
+
+
+def visits_a_site(view: ParseView, i: int) -> bool:
+    """A visit or tour of a building or site named by a common noun ("visited the
+    factory", "toured the exhibition house"): an inspection, not a call on a party.
+    Named seats of government stay visits ("visited the White House")."""
+    if view.lemma(i) not in _VISIT_VERBS:
+        return False
+    objects = view.children(i, ("dobj", "obj"))
+    if view.tok(i).dep in {"acl", "relcl"} and view.tok(i).tag == "VBN":
+        head = view.head(i)  # "the bedroom visited by X"
+        objects = objects + ([head] if head is not None else [])
+    if view.tok(i).dep == "ROOT" and not objects:
+        objects = view.children(i, ("nsubjpass",))  # "the palace was visited by ..."
+    return any(_names_site(view, o) for o in objects)
+
+
+def _names_site(view: ParseView, o: int) -> bool:
+    lemma = view.lemma(o)
+    if "site" not in classes_of(lemma):
+        return False
+    # A named seat of government is a party ("the White House", "the Elysee Palace")
+    return view.tok(o).pos == "NOUN" or lemma not in _SEATS
+
+
+def stance_anchor(view: ParseView, noun: int, prep: int | None, head: int | None) -> int | None:
+    """The verb a stance phrase "in denunciation of" qualifies ("issued a statement in
+    condemnation of X", "held a rally in denunciation of Y"): the act is the stance."""
+    if prep is None or head is None or view.lemma(prep) != "in":
+        return None
+    if view.lemma(noun) not in _STANCE_NOUNS or not any(w == "of" for w, _ in view.preps(noun)):
+        return None
+    if view.tok(head).pos in {"NOUN", "PROPN"} and view.tok(head).dep in {"dobj", "obj"}:
+        head = view.head(head)  # the prepositional phrase hangs on "statement"
+    if head is None or view.tok(head).pos not in {"VERB", "AUX"}:
+        return None
+    return head
+
+
+def possessed_act(view: ParseView, n: int) -> bool:
+    """A noun act named with its doer and target: a proper-name possessive and an
+    "of/on/against" object ("Israel's massacre of civilians", "Russia's attacks on Kyiv")."""
+    doers = [p for p in view.children(n, ("poss",)) if view.tok(p).pos == "PROPN"]
+    return bool(doers) and any(w in {"of", "on", "against"} for w, _ in view.preps(n))
+
+
+def refused_when_negated(view: ParseView, i: int) -> bool:
+    """ "will never tolerate", "does not condone": a negated verb of acceptance is a refusal."""
+    return view.lemma(i) in _REFUSED_WHEN_NEGATED and bool(view.children(i, ("neg",)))
 
 
 def introduced_by_there(view: ParseView, n: int) -> bool:

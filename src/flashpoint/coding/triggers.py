@@ -94,10 +94,18 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "visit": S("CONSULT", "visit", strength=0.75),
         "trip": S("CONSULT", "visit", strength=0.6),
         "mediation": S("CONSULT", "third-party", strength=0.75),
-        "call": S("CONSULT", "phone", args="phone telephone", strength=0.75),
+        "call": (
+            S("CONSULT", "phone", args="phone telephone", strength=0.75),
+            S("CONSULT", "visit", args="courtesy", strength=0.75),  # "paid a courtesy call"
+        ),
         "conversation": S("CONSULT", "phone", args="phone telephone", strength=0.75),
         "condemnation": S("ACCUSE", "disapprove", strength=0.8),
         "criticism": S("ACCUSE", "disapprove", strength=0.7),
+        "denunciation": S("ACCUSE", "disapprove", strength=0.75),
+        "denouncement": S("ACCUSE", "disapprove", strength=0.75),
+        "rebuke": S("ACCUSE", "disapprove", strength=0.7),
+        "censure": S("ACCUSE", "disapprove", strength=0.7),
+        "reproach": S("ACCUSE", "disapprove", strength=0.6),
         "protest": (
             S("PROTEST", "demo", args="crowd mass street", strength=0.75),
             S("ACCUSE", "disapprove", args="formal official strong", strength=0.75),

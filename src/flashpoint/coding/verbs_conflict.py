@@ -162,6 +162,20 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "chastise": _DISAPPROVE,
         "flay": _DISAPPROVE,  # state-media idiom: "Hostile Moves Flayed"
         "assail": _DISAPPROVE,
+        # State-media verbs of verbal attack: "slandered the DPRK", "defamed its system".
+        "slander": _DISAPPROVE,
+        "defame": _DISAPPROVE,
+        "vilify": _DISAPPROVE,
+        "malign": _DISAPPROVE,
+        "smear": S("ACCUSE", "disapprove", strength=0.6),
+        "disparage": _DISAPPROVE,
+        "revile": _DISAPPROVE,
+        "berate": _DISAPPROVE,
+        "reproach": _DISAPPROVE,
+        "excoriate": _DISAPPROVE,
+        "upbraid": _DISAPPROVE,
+        "lash": S("ACCUSE", "disapprove", preps="out", strength=0.75),  # "lashed out at"
+        "hit": S("ACCUSE", "disapprove", preps="out", strength=0.75),  # "hit out at"
         "ridicule": S("ACCUSE", "disapprove", strength=0.6),
         "blast": S("ACCUSE", "disapprove", args="people diplomat", strength=0.5),
         "protest": (
@@ -210,6 +224,10 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "renege": S("REJECT", strength=0.75),
         "deny": S("REJECT", args="people diplomat aid talks", strength=0.5),
         "resist": S("REJECT", strength=0.5),
+        # Only negated ("will never tolerate"): events.py reads that as REJECT.
+        "tolerate": S(NOT_EVENT),
+        "condone": S(NOT_EVENT),
+        "countenance": S(NOT_EVENT),
         # --- THREATEN
         "threaten": S("THREATEN", strength=0.85, wraps=True),
         "warn": S("THREATEN", strength=0.6, wraps=True),

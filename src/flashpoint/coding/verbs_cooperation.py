@@ -16,6 +16,7 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         # --- CONSULT
         "meet": (
             S(NOT_EVENT, args="target"),  # "to meet warming limits", "met the deadline"
+            S(NOT_EVENT, args="outcome"),  # "met their deaths", "met with opposition"
             S("CONCEDE", args="demand request condition", strength=0.7),
             S("CONSULT", strength=0.8),
         ),
@@ -28,9 +29,10 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("SUPPORT", args="goodwill", strength=0.7),  # "received a message of greeting"
             S("AID", args="aid", strength=0.6),
             S("RETREAT", "access", args="observer inspector monitor peacekeeper", strength=0.65),
-            S("CONSULT", "visit", args="diplomat people", strength=0.6),
+            S("CONSULT", "visit", args="diplomat people dignitary", strength=0.6),
         ),
-        "arrive": S("CONSULT", "visit", preps="in at", strength=0.55),
+        # "arrived here": a state-media dateline's visit to the capital
+        "arrive": S("CONSULT", "visit", preps="in at here", strength=0.55),
         "leave": S("CONSULT", "visit", preps="for", subj="dignitary", strength=0.55),
         "travel": S("CONSULT", "visit", preps="to", strength=0.55),
         "tour": S("CONSULT", "visit", strength=0.55),
@@ -49,8 +51,9 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "discuss": S("CONSULT", strength=0.6),
         "talk": (NOT_EVENT_MEDIA, NOT_EVENT_PRESS, S("CONSULT", preps="with", strength=0.6)),
         "mediate": S("CONSULT", "third-party", strength=0.8),
+        "exchange": S("CONSULT", args="view opinion", strength=0.7),  # "exchanged views"
         "welcome": (
-            S("CONSULT", "visit", args="diplomat people", strength=0.6),
+            S("CONSULT", "visit", args="diplomat people dignitary", strength=0.6),
             S("SUPPORT", strength=0.7),
         ),
         "return": (

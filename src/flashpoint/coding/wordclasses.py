@@ -186,6 +186,21 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "academic author historian writer pundit columnist specialist"
     ),
     "weapon_mod": words_of("test-fire test-firing firing test"),
+    # Places one tours or inspects rather than parties one calls on ("visited the factory")
+    "site": words_of(
+        "statue palace factory farm plant mill complex site house home museum exhibition "
+        "tower cemetery birthplace school university college hospital construction shop "
+        "room tent bier station mausoleum monument memorial park stadium hall venue "
+        "centre center institute enterprise mine workshop shrine grave tomb resort "
+        "orphanage nursery kindergarten camp apartment flat dwelling place spot bed "
+        "ward clinic theatre theater library gallery zoo garden"
+    ),
+    # What one "meets" that is no party: "met their deaths", "met with opposition"
+    "outcome": words_of(
+        "death end fate demise opposition criticism resistance condemnation response "
+        "reaction approval success failure resolve rejection skepticism scepticism "
+        "disapproval derision ridicule silence applause acclaim"
+    ),
 }
 
 # Reverse map: lemma -> the classes it belongs to.

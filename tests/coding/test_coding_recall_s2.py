@@ -1,0 +1,168 @@
+"""Recall on unseen news wording: verbal attacks, stance phrases, warnings of punishment,
+refusals by negation, receptions and courtesy calls; and visits that are inspections."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.coder import Coder
+from flashpoint.coding.prefilter import has_trigger_candidate
+from flashpoint.config import Settings
+from flashpoint.models import Event
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_article(make_article(text, published="2024-05-14"))
+
+
+def categories(coder: Coder, text: str) -> set[str]:
+    return {e.category for e in code(coder, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow has repeatedly slandered the Baltic states as hostile.",
+        "The Cuban foreign minister defamed the Argentine government in a speech.",
+        "Venezuela vilified the United States over the blockade.",
+        "The Iranian president lashed out at Israel over the strikes.",
+        "Pakistan hit out at India after the border incident.",
+    ],
+)
+def test_verbs_of_verbal_attack_are_accusations(coder: Coder, text: str) -> None:
+    assert "ACCUSE" in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian foreign ministry issued a statement in denunciation of the Turkish raids.",
+        "Trade unions in Brazil held a rally in condemnation of the Argentine decision.",
+    ],
+)
+def test_a_stance_phrase_makes_the_clause_an_accusation(coder: Coder, text: str) -> None:
+    assert "ACCUSE" in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain will have to pay dearly for its interference, the Moroccan statement said.",
+        "Iran warned that Saudi Arabia is bound to pay dearly for the provocation.",
+        "The Chinese ministry said Japan will pay a heavy price for the decision.",
+    ],
+)
+def test_a_promised_punishment_is_a_threat(coder: Coder, text: str) -> None:
+    assert "THREATEN" in categories(coder, text)
+
+
+def test_a_price_already_paid_is_no_threat(coder: Coder) -> None:
+    assert "THREATEN" not in categories(coder, "Germany paid dearly for its defeat in 1918.")
+
+
+def test_a_warning_of_consequences_is_a_threat(coder: Coder) -> None:
+    assert "THREATEN" in categories(
+        coder, "Turkey warned of grave consequences to be entailed by the Greek deployment."
+    )
+
+
+def test_a_warning_of_what_one_may_do_is_a_threat(coder: Coder) -> None:
+    assert "THREATEN" in categories(
+        coder, "Egypt warned that it may take military action against Ethiopia."
+    )
+
+
+def test_a_forecast_stays_no_threat(coder: Coder) -> None:
+    assert code(coder, "The Chinese central bank warned that growth may slow.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia will never tolerate any attempt to divide Kosovo.",
+        "Beijing does not condone the Philippine incursions.",
+    ],
+)
+def test_a_negated_acceptance_is_a_refusal(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert [e.category for e in events] == ["REJECT"]
+    assert events[0].status == "asserted"  # the refusal is stated, not denied
+
+
+def test_tolerating_is_no_event(coder: Coder) -> None:
+    assert code(coder, "Hungary tolerated the Austrian protests.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Mongolian president received a trade delegation of Kazakhstan.", "MNG"),
+        ("The Indian ambassador paid a courtesy call on the Nepalese prime minister.", "IND"),
+        ("The Chilean foreign minister exchanged views with his Peruvian counterpart.", "CHL"),
+        ("A delegation of the Lao People's Revolutionary Party arrived here on Monday.", "LAO"),
+    ],
+)
+def test_receptions_calls_and_arrivals_are_consultations(
+    coder: Coder, text: str, actor: str
+) -> None:
+    events = [e for e in code(coder, text) if e.category == "CONSULT"]
+    assert events
+    assert actor in {a.code for a in events[0].actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vietnamese premier visited a textile factory in Hanoi.",
+        "The Cuban delegation toured the Havana Tobacco Museum.",
+        "The Chinese ambassador visited the statues of the war heroes.",
+    ],
+)
+def test_visiting_a_site_is_no_consultation(coder: Coder, text: str) -> None:
+    assert "CONSULT" not in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Turkish president visited the White House on Monday.",
+        "The Thai king visited the Cambodian embassy in Bangkok.",
+    ],
+)
+def test_visiting_a_seat_or_mission_stays_a_consultation(coder: Coder, text: str) -> None:
+    assert "CONSULT" in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Italian soldiers met their deaths in Libya.",
+        "The Polish plan met with strong opposition in Hungary.",
+    ],
+)
+def test_meeting_a_fate_is_no_meeting(coder: Coder, text: str) -> None:
+    assert "CONSULT" not in categories(coder, text)
+
+
+def test_a_named_doer_and_target_make_a_noun_an_attack(coder: Coder) -> None:
+    events = code(coder, "The UN decried the anger at Sudan's massacre of villagers in Darfur.")
+    assert "ASSAULT" in {e.category for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will have to pay dearly.",
+        "The Peruvian delegation arrived here.",
+        "Estonia slandered Russia.",
+        "Japan will never tolerate it.",
+    ],
+)
+def test_the_prefilter_passes_the_new_triggers(text: str) -> None:
+    assert has_trigger_candidate(text)
