@@ -46,3 +46,31 @@ def test_mentions_a_spaced_name_is_not_a_glued_one() -> None:
 def test_mentions_hyphenated_titles_are_capitalised_in_every_part() -> None:
     found = mentions("U.N. Secretary-General Kofi Annan urged restraint.")
     assert found == [("U.N. Secretary-General Kofi Annan", "IGO:UNO", "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "code", "sector"),
+    [
+        ("A spokesman for the Foreign Ministry of Cuba told reporters.", "spokesman", "CUB", "GOV"),
+        ("An envoy of the Turkish president arrived in Baku.", "envoy", "TUR", "GOV"),
+        ("A spokeswoman for the Japanese Defence Ministry said.", "spokeswoman", "JPN", "GOV"),
+    ],
+)
+def test_mentions_an_office_takes_the_country_of_the_office_it_belongs_to(
+    text: str, office: str, code: str, sector: str
+) -> None:
+    found = {name: (c, s) for name, c, s in mentions(text)}
+    assert found[office] == (code, sector)
+
+
+def test_mentions_an_envoy_for_a_country_is_not_that_country_s_envoy() -> None:
+    found = mentions("Australia named an envoy for Myanmar on Monday.")
+    assert ("envoy", "MMR", "GOV") not in found
+
+
+def test_mentions_an_office_and_its_owner_count_once_for_the_main_country() -> None:
+    text = (
+        "Soldiers shut the border crossing with Haiti, "
+        "a spokesman for the Dominican Foreign Ministry said."
+    )
+    assert build_actor_context(text).dominant == "HTI"

@@ -15,8 +15,8 @@ from flashpoint.coding.actor_guards import (
     false_country,
     name_after_title,
     names_a_thing,
+    recent_country,
     scan_hits,
-    singular_country,
 )
 from flashpoint.coding.actor_patterns import (
     ATTRIBUTIVE_AFTER,
@@ -24,6 +24,7 @@ from flashpoint.coding.actor_patterns import (
     COUNTRY_KINDS,
     LEFT_MODIFIERS,
     OF_GAP,
+    OWNER_GAP,
     QUALIFIER_GAP,
     QUALIFIER_KINDS,
     SECTOR_GAP,
@@ -44,6 +45,9 @@ __all__ = ["Composer", "Hit", "scan_hits"]
 _KIND_NAMES = {"short": "short_form"}
 # Sectors that "in <country>" can qualify: "rebels in Darfur", not "troops in Afghanistan".
 _IN_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "COP", "LAB", "EDU", "MED", "BUS", "NGO"})
+# Owner phrases that give an office its country: a named office, not an unknown person
+# (whose country is only the article's guess) and not a bare country ("envoy for Iran").
+_OWNER_KINDS = frozenset({"institution", "leader", "igo", "group"})
 _THE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+\Z")
 # "the North-South talks", "the North Atlantic", "the south of the country" are not actors.
 _SHORT_FORM_BLOCKED_AFTER = re.compile(r"\s*-|\s+(?:of\s+(?:the\b|[A-Z])|[A-Z])")
@@ -234,6 +238,10 @@ class Composer:
                 name_text = name.text
         if code is None:
             code, end, j = self._linked_country(hits, j, end, sector)
+        if code is None and not named:
+            after_owner = self._office_of_owner(hits, j, (start, end, head), sector, sectors[-1])
+            if after_owner is not None:
+                return after_owner
         implicit = False
         if code is None:
             if not named and not any(atom.bare for atom in sectors):
@@ -251,12 +259,67 @@ class Composer:
         self._emit(start, end, code, sector, kind=kind, head=head)
         return j
 
+    def _owner_phrase(
+        self, hits: list[Hit], j: int, end: int, last: Atom
+    ) -> tuple[str, int] | None:
+        """ "a spokesman for the Foreign Ministry of the DPRK", "an envoy of the Egyptian
+        president": the office or group the sector word belongs to gives its country.
+
+        The owner phrase is composed (and emitted) first; returns (its code, next hit) when
+        it names a country's or organisation's office, else None with nothing emitted.
+        """
+        if j >= len(hits):
+            return None
+        link = OWNER_GAP.fullmatch(self.text, end, hits[j].start)
+        if link is None or (link.group(1) == "for" and not (last.role or last.title)):
+            return None
+        if hits[j].atom.kind == "sector" and hits[j].atom.reference:
+            return None  # "the leader of the country": a reference, resolved elsewhere
+        if hits[j].atom.kind not in COUNTRY_KINDS | {"sector"}:
+            return None
+        before, last_end = len(self.out), self.last_end
+        k = self._phrase(hits, j)
+        owner = self.out[before] if len(self.out) == before + 1 else None
+        if owner is None or owner.kind not in _OWNER_KINDS or owner.code == "---":
+            del self.out[before:]  # not an office of a known country: compose it later
+            self.last_end = last_end
+            return None
+        return owner.code, k
+
+    def _office_of_owner(
+        self,
+        hits: list[Hit],
+        j: int,
+        span: tuple[int, int, int],
+        sector: str | None,
+        last: Atom,
+    ) -> int | None:
+        """Emit an office with its owner's country, then the owner; the next hit or None."""
+        owned = self._owner_phrase(hits, j, span[1], last)
+        if owned is None:
+            return None
+        code, after = owned
+        owner = self.out.pop()
+        if sector is None or (last.role and owner.sector):
+            sector = owner.sector  # "the commander of the army" is MIL
+        self._emit(span[0], span[1], code, sector, kind="institution", head=span[2])
+        self.out.append(owner)
+        self.last_end = owner.end
+        return after
+
     def _linked_country(
         self, hits: list[Hit], j: int, end: int, sector: str | None
     ) -> tuple[str | None, int, int]:
         """ "the Ministry of Foreign Affairs of the DPRK", "rebels in Darfur": (code, end, j)."""
         if j >= len(hits) or hits[j].atom.kind not in QUALIFIER_KINDS - {"leader"}:
             return None, end, j
+        if (
+            hits[j].atom.kind in COUNTRY_KINDS
+            and j + 1 < len(hits)
+            and hits[j + 1].atom.kind == "sector"
+            and QUALIFIER_GAP.fullmatch(self.text, hits[j].end, hits[j + 1].start)
+        ):
+            return None, end, j  # "an envoy of the Egyptian president": the owner phrase
         link = OF_GAP.fullmatch(self.text, end, hits[j].start)
         in_capital = hits[j].atom.kind == "capital"
         if link is None or (link.group(1) == "in" and sector not in _IN_SECTORS and not in_capital):
@@ -329,24 +392,7 @@ class Composer:
         return None if code is None else (lead.start(), code)
 
     def _recent_country(self, before: int) -> str | None:
-        best: ActorMention | None = None
-        for k in range(len(self.out) - 1, -1, -1):
-            mention = self.out[k]
-            if mention.end <= before and singular_country(self.out, k):
-                best = mention
-                break
-        context = self.context
-        if context is not None:
-            index = bisect_left(context.starts, before)
-            for k in range(index - 1, -1, -1):
-                mention = context.mentions[k]
-                if mention.end <= before and singular_country(context.mentions, k):
-                    if best is None or mention.start > best.start:
-                        best = mention
-                    break
-            if best is None:
-                return context.dominant
-        return best.code if best is not None else None
+        return recent_country(self.out, self.context, before)
 
     def _short_form(self, hits: list[Hit], i: int) -> int:
         hit = hits[i]

@@ -8,6 +8,7 @@ person, is this "Kim Il Sung" the name of a square, which capitalised words afte
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from flashpoint.coding.actor_patterns import (
@@ -19,7 +20,7 @@ from flashpoint.coding.actor_patterns import (
     Atom,
     normalise_surface,
 )
-from flashpoint.coding.actor_types import ActorMention, is_country_code
+from flashpoint.coding.actor_types import ActorContext, ActorMention, is_country_code
 from flashpoint.ontology.actor_lexicon import NAME_INSTITUTION_WORDS, NAME_STOP_WORDS
 
 # Country names that are also people's names or a US state.
@@ -87,6 +88,32 @@ def singular_country(mentions: list[ActorMention], k: int) -> bool:
         if 0 <= other < len(mentions) and mentions[other].start == mention.start:
             return False
     return True
+
+
+def recent_country(
+    out: list[ActorMention], context: ActorContext | None, before: int
+) -> str | None:
+    """The last single country named before `before` in this range or the article.
+
+    With an article context and no country before, the article's dominant country.
+    """
+    best: ActorMention | None = None
+    for k in range(len(out) - 1, -1, -1):
+        mention = out[k]
+        if mention.end <= before and singular_country(out, k):
+            best = mention
+            break
+    if context is not None:
+        index = bisect_left(context.starts, before)
+        for k in range(index - 1, -1, -1):
+            mention = context.mentions[k]
+            if mention.end <= before and singular_country(context.mentions, k):
+                if best is None or mention.start > best.start:
+                    best = mention
+                break
+        if best is None:
+            return context.dominant
+    return best.code if best is not None else None
 
 
 def names_a_thing(text: str, end: int) -> bool:

@@ -200,6 +200,9 @@ SECTOR_GAP: re.Pattern[str] = re.compile(r"(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z
 LEFT_MODIFIERS: re.Pattern[str] = re.compile(r"(?<![\w'’-])(?:(?i:" + _MODIFIERS + r")\s+){1,3}\Z")
 # "of"/"in" linking a sector word to its country ("Ministry of Foreign Affairs of the DPRK").
 OF_GAP: re.Pattern[str] = re.compile(r"\s+(of|in)\s+(?:the\s+)?\Z")
+# "of"/"for" linking an office to the office or group it belongs to ("a spokesman for
+# the Foreign Ministry", "an envoy of the Egyptian president").
+OWNER_GAP: re.Pattern[str] = re.compile(r"\s+(of|for)\s+(?:the\s+|its\s+)?\Z")
 # A name after a title: capitalised words and initials, ending before a possessive.
 _NAME_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][\w'’-]*[a-z\u00e0-\u024f])"
 _NAME_PARTICLE = (

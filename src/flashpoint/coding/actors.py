@@ -34,6 +34,7 @@ from flashpoint.coding.actor_patterns import (
     ATOMS,
     GLUED_NAME_PATTERN,
     KOREAN_HINT,
+    OWNER_GAP,
     normalise_surface,
 )
 from flashpoint.coding.actor_residence import place_peoples
@@ -60,8 +61,8 @@ def build_actor_context(text: str, title: str | None = None) -> ActorContext:
     first = Composer(text, None, persons).compose(scan_hits(text, 0, len(text)), 0, len(text))
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for mention in first:
-        if is_country_code(mention.code):
+    for index, mention in enumerate(first):
+        if is_country_code(mention.code) and not _owned(text, first, index):
             counts[mention.code] += 1
             first_seen.setdefault(mention.code, mention.start)
     if title:
@@ -96,6 +97,14 @@ def find_actor_mentions(
     registry = context.persons if context is not None else {}
     found = Composer(text, context, registry, frozen=True).compose(hits, start, stop)
     return place_peoples(text, found)
+
+
+def _owned(text: str, mentions: list[ActorMention], index: int) -> bool:
+    """ "a spokesman for the U.S. embassy": the office and its owner count once."""
+    if index + 1 >= len(mentions):
+        return False
+    mention, owner = mentions[index], mentions[index + 1]
+    return owner.code == mention.code and bool(OWNER_GAP.fullmatch(text, mention.end, owner.start))
 
 
 _CHEAP_KINDS = frozenset(
