@@ -18,6 +18,7 @@ from flashpoint.ingest.options import ReadOptions
 from flashpoint.store import Store
 from flashpoint.store.watch_state import WatchState
 from flashpoint.watch import Watcher, ingest_urls, parse_watch_config
+from flashpoint.watch import robots as robots_module
 from flashpoint.watch.robots import ROBOTS_TTL, RobotsDisallowedError, RobotsRules, robots_url
 from watch.watch_server import FixtureServer, Route, running_server
 
@@ -129,6 +130,43 @@ def test_a_disallowed_page_is_not_requested_even_behind_a_redirect(
         fetcher.get(server.url("/short/1"), permit=rules.check)
     assert server.hits("/short/1") == 1
     assert server.hits("/archive/2019/old.html") == 0
+
+
+@pytest.mark.parametrize(
+    ("lines", "path", "allowed"),
+    [
+        ("Disallow: /private", "/private-notes/1", False),  # a rule is a path prefix
+        ("Disallow: /*?", "/news/a.html", True),
+        ("Disallow: /*?", "/search?q=missile", False),
+        ("Disallow: /*.pdf$", "/files/report.pdf", False),
+        ("Disallow: /*.pdf$", "/files/report.pdf?download=1", True),
+        ("Disallow: /\nAllow: /news/", "/news/a.html", True),  # the longest rule wins,
+        ("Disallow: /\nAllow: /news/", "/about", False),  # whatever their order
+        ("Allow: /page\nDisallow: /*.html", "/page.html", False),
+        ("Allow: /$\nDisallow: /", "/", True),
+        ("Allow: /$\nDisallow: /", "/page", False),
+        ("Allow: /x\nDisallow: /x", "/x", True),  # a tie goes to Allow
+        ("Disallow: /caf%C3%A9", "/café/menu", False),  # percent-encoding is normalised
+        ("Disallow:", "/anything", True),
+        ("Disallow: /*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", "/" + "a" * 5000, True),
+    ],
+)
+def test_rules_match_as_rfc_9309_says(
+    server: FixtureServer, fetcher: Fetcher, lines: str, path: str, allowed: bool
+) -> None:
+    serve_robots(server, f"User-agent: *\n{lines}\n".encode())
+    refused = refusal(RobotsRules(fetcher, clock=Clock()), server.url(path))
+    assert (refused is None) == allowed
+
+
+def test_robotparser_decides_alone_if_its_groups_cannot_be_read(
+    server: FixtureServer, fetcher: Fetcher, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(robots_module, "_group", lambda parser, agent: None)
+    serve_robots(server, ROBOTS)
+    rules = RobotsRules(fetcher, clock=clock)
+    assert refusal(rules, server.url("/news/a.html")) is None
+    assert isinstance(refusal(rules, server.url("/archive/a")), RobotsDisallowedError)
 
 
 @pytest.mark.parametrize(("delay", "expected"), [(5, 5.0), (600, 60.0), (0, 1.0)])

@@ -3,7 +3,10 @@
 Each site's `/robots.txt` (per scheme, host and port) is fetched once through the safe
 fetcher, parsed with `urllib.robotparser` for our product token (the User-Agent up to
 its first `/`, "flashpoint") and kept in memory for `ttl` seconds (24 h, the longest
-RFC 9309 allows). What an answer means:
+RFC 9309 allows). robotparser picks the group of rules that applies to us; the rules
+are then matched as RFC 9309 says, which robotparser does not: `*` matches any run of
+characters, a final `$` anchors the end, and the longest matching rule wins (`Allow`
+on a tie). What an answer means:
 
 - 2xx: the rules in the file; `Crawl-delay` (or `Request-rate`) raises the fetcher's
   interval for that host when it is longer than `host_interval`, up to `max_delay`;
@@ -20,10 +23,12 @@ RFC 9309 allows). What an answer means:
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, unquote, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from flashpoint.ingest.fetch import Fetcher, FetchError
@@ -55,10 +60,93 @@ def robots_url(url: str) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}/robots.txt"
 
 
+# Characters left as they are when paths are compared; the rest is percent-encoded the
+# same way on both sides, so "/caf%C3%A9" and "/café" are one path (RFC 9309 2.2.2).
+_SAFE = "/?&=;:@!,+~-._'()"
+
+
+def _normal(text: str) -> str:
+    return quote(unquote(text), safe=_SAFE)
+
+
+# robotparser drops a bare final "?" from a rule (urlparse sees an empty query), which
+# would turn "Disallow: /*?" (any URL with a query) into "Disallow: /*" (everything).
+# "/x?" and "/x?*" mean the same, so the star is added before robotparser reads the line.
+_BARE_QUERY = re.compile(r"^(\s*(?:dis)?allow\s*:\s*[^#\s]*\?)(\s*(?:#.*)?)$", re.IGNORECASE)
+
+
+def _robots_lines(text: str) -> list[str]:
+    return [_BARE_QUERY.sub(r"\1*\2", line) for line in text.splitlines()]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """One Allow or Disallow path: literal parts between `*`, and whether `$` ends it."""
+
+    allow: bool
+    length: int  # octets of the rule's path: the longest match wins
+    parts: tuple[str, ...]
+    anchored: bool
+
+    def matches(self, target: str) -> bool:
+        # Each part is found leftmost after the previous one: linear, with no
+        # backtracking a hostile "/*a*a*a*...b" could make explode.
+        first, *rest = self.parts
+        if not target.startswith(first):
+            return False
+        at = len(first)
+        if not rest:
+            return not self.anchored or at == len(target)
+        *middle, last = rest
+        for part in middle:
+            found = target.find(part, at)
+            if found < 0:
+                return False
+            at = found + len(part)
+        if self.anchored:
+            return target.endswith(last) and len(target) - len(last) >= at
+        return target.find(last, at) >= 0
+
+
+def _rule(path: str, allow: bool) -> _Rule:
+    anchored = path.endswith("$")
+    body = path[:-1] if anchored else path
+    parts = tuple(_normal(part) for part in body.split("*"))
+    return _Rule(allow, len(path), parts, anchored)
+
+
+def _group(parser: RobotFileParser, agent: str) -> list[_Rule] | None:
+    """The rules of the group robotparser applies to `agent`; None when robotparser's
+    internals are not what this expects (then its own `can_fetch` decides)."""
+    entries: Any = getattr(parser, "entries", None)
+    if not isinstance(entries, list):
+        return None
+    try:
+        entry = next((e for e in entries if e.applies_to(agent)), parser.default_entry)  # type: ignore[attr-defined]
+        if entry is None:
+            return []
+        # robotparser stores each path percent-encoded; an empty Disallow it keeps as an
+        # empty Allow, which matches everything with no weight: the same meaning.
+        return [_rule(unquote(line.path), bool(line.allowance)) for line in entry.rulelines]
+    except (AttributeError, TypeError):
+        return None
+
+
+def _allows(rules: list[_Rule], url: str) -> bool:
+    parts = urlsplit(url)
+    target = _normal(parts.path or "/") + (f"?{_normal(parts.query)}" if parts.query else "")
+    best: tuple[int, bool] | None = None
+    for rule in rules:
+        if rule.matches(target) and (best is None or (rule.length, rule.allow) > best):
+            best = (rule.length, rule.allow)
+    return best is None or best[1]
+
+
 @dataclass(slots=True)
 class _SiteRules:
     parser: RobotFileParser | None  # None: everything allowed
     expires: float  # clock time after which the file is fetched again
+    rules: list[_Rule] | None = None  # our group's rules, when they could be read
     unavailable: str | None = None  # why the site is disallowed for now (5xx, network)
     failures: int = 0  # unreachable robots.txt in a row
     told: bool = False  # a refusal under these rules was logged
@@ -102,7 +190,12 @@ class RobotsRules:
                 source=url,
                 transient=True,
             )
-        if rules.parser is None or rules.parser.can_fetch(self.agent, url):
+        if rules.parser is None:
+            return
+        if rules.rules is not None:
+            if _allows(rules.rules, url):
+                return
+        elif rules.parser.can_fetch(self.agent, url):
             return
         if not rules.told:
             rules.told = True
@@ -134,9 +227,9 @@ class RobotsRules:
             log.warning("%s is not text (%s); treated as allowing everything", robots, why)
             return self._allow_all(host, now)
         parser = RobotFileParser(robots)
-        parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
+        parser.parse(_robots_lines(response.body.decode("utf-8", errors="replace")))
         self._apply_delay(robots, host, parser)
-        return _SiteRules(parser, now + self.ttl)
+        return _SiteRules(parser, now + self.ttl, rules=_group(parser, self.agent))
 
     def _failed(
         self, robots: str, host: str, now: float, failures: int, exc: FetchError
