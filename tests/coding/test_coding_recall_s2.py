@@ -7,6 +7,7 @@ import pytest
 
 from conftest import make_article
 from flashpoint.coding.coder import Coder
+from flashpoint.coding.lemmas import glued_words
 from flashpoint.coding.prefilter import has_trigger_candidate
 from flashpoint.config import Settings
 from flashpoint.models import Event
@@ -166,3 +167,20 @@ def test_a_named_doer_and_target_make_a_noun_an_attack(coder: Coder) -> None:
 )
 def test_the_prefilter_passes_the_new_triggers(text: str) -> None:
     assert has_trigger_candidate(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The respected ComradeKim Jong Unreceived a message of greeting from Laos.", "SUPPORT"),
+        ("ChairmanKim Jong Ilpraised the Cuban people.", "SUPPORT"),
+    ],
+)
+def test_a_verb_glued_to_a_leader_name_is_still_a_trigger(
+    coder: Coder, text: str, category: str
+) -> None:
+    assert category in categories(coder, text)
+
+
+def test_glued_words_are_read_behind_leader_names_only() -> None:
+    assert glued_words("PresidentKim Il Sungvisited Cuba. The unrest grew.") == {"visited"}

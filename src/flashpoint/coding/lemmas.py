@@ -6,6 +6,7 @@ mapping the lower-cased word back through the forms generated here repairs that.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from flashpoint.coding.triggers import (
@@ -133,11 +134,30 @@ TRIGGER_FORMS, FORM_TO_LEMMA = _build()
 KNOWN_LEMMAS: Final[frozenset[str]] = frozenset(FORM_TO_LEMMA.values())
 
 
+# Last words of leader names that state-media copy glues to the next word
+# ("Kim Jong Unreceived", "Kim Il Sungvisited"): the verb is the rest of the token.
+_GLUED_NAME_ENDS: Final[tuple[str, ...]] = ("Un", "Il", "Sung", "Suk")
+_GLUED_WORD: Final[re.Pattern[str]] = re.compile(r"[a-z] (?:Un|Il|Sung|Suk)([a-z]{3,})\b")
+
+
+def glued_words(text: str) -> set[str]:
+    """Words glued behind a leader's name in the text ("Kim Jong Unreceived": "received")."""
+    return {m.group(1) for m in _GLUED_WORD.finditer(text)}
+
+
 def repair_lemma(lemma: str, text: str) -> str:
-    """The parser's lemma, unless it is unknown and the word is a known lexicon form."""
+    """The parser's lemma, unless it is unknown and the word is a known lexicon form
+    (alone, or glued behind a leader's name)."""
     if lemma in KNOWN_LEMMAS:
         return lemma
-    return FORM_TO_LEMMA.get(text.lower(), lemma)
+    found = FORM_TO_LEMMA.get(text.lower())
+    if found is not None:
+        return found
+    for end in _GLUED_NAME_ENDS:
+        rest = text[len(end) :]
+        if text.startswith(end) and rest[:1].islower() and rest in FORM_TO_LEMMA:
+            return FORM_TO_LEMMA[rest]
+    return lemma
 
 
 def _needs(senses: tuple[Sense, ...]) -> frozenset[str] | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from flashpoint.coding.lemmas import TRIGGER_FORMS, trigger_possible
+from flashpoint.coding.lemmas import TRIGGER_FORMS, glued_words, trigger_possible
 from flashpoint.nlp.sentences import SentenceSpan
 
 _WORD = re.compile(r"[a-z]+")
@@ -24,7 +24,7 @@ _PRONOUN = re.compile(
 def has_trigger_candidate(text: str) -> bool:
     """True when any word of the text is a surface form of a trigger lemma."""
     words = _WORD.findall(text.lower())
-    if trigger_possible(set(words)):
+    if trigger_possible(set(words) | glued_words(text)):
         return True
     # A headline passive ("Arms Buildup Blasted"): the object the verb needs is its subject
     line = text.strip()
