@@ -86,6 +86,8 @@ def test_robots_url_is_the_root_of_the_same_scheme_host_and_port() -> None:
         "https://news.example.org:8443/robots.txt"
     )
     assert robots_url("http://news.example.org/a") == "http://news.example.org/robots.txt"
+    assert robots_url("http://user:pw@news.example.org/a") == "http://news.example.org/robots.txt"
+    assert robots_url("http://[2001:db8::1]:8080/a") == "http://[2001:db8::1]:8080/robots.txt"
 
 
 def test_allowed_paths_pass_and_disallowed_ones_are_refused(

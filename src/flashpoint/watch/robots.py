@@ -45,6 +45,7 @@ MAX_CRAWL_DELAY = 60.0  # a longer Crawl-delay is clamped to this (and logged)
 _FIRST_RETRY = 60.0  # after an unreachable robots.txt, then doubling
 _MAX_RETRY = 3600.0
 _ROBOTS_TYPES = frozenset(("text/plain",))
+_MAX_SITES = 1000  # sites remembered before the expired ones are dropped
 
 
 class RobotsDisallowedError(FetchError):
@@ -57,7 +58,10 @@ class RobotsDisallowedError(FetchError):
 def robots_url(url: str) -> str:
     """The robots.txt that governs a URL: same scheme, host and port, path /robots.txt."""
     parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}/robots.txt"
+    host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address
+    port = f":{parts.port}" if parts.port else ""  # never user:password@ from the URL
+    return f"{parts.scheme.lower()}://{host}{port}/robots.txt"
 
 
 # Characters left as they are when paths are compared; the rest is percent-encoded the
@@ -214,6 +218,8 @@ class RobotsRules:
         if known is not None and now < known.expires:
             return known
         rules = self._fetch(robots, host, now, known.failures if known else 0)
+        if len(self._sites) >= _MAX_SITES:  # a feed linking to many sites: forget stale ones
+            self._sites = {key: site for key, site in self._sites.items() if now < site.expires}
         self._sites[robots] = rules
         return rules
 
