@@ -184,3 +184,41 @@ def test_a_verb_glued_to_a_leader_name_is_still_a_trigger(
 
 def test_glued_words_are_read_behind_leader_names_only() -> None:
     assert glued_words("PresidentKim Il Sungvisited Cuba. The unrest grew.") == {"visited"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Laotian premier praised the scientists and technicians for their successes.",
+        "The Vietnamese president paid a high tribute to the martyrs.",
+        "The Chinese leader extended special thanks to the builders.",
+    ],
+)
+def test_honours_to_ordinary_groups_are_no_support(coder: Coder, text: str) -> None:
+    assert "SUPPORT" not in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese leader praised the Cuban people.",
+        "The Russian guests paid tribute to fallen fighters of the Soviet Army in Cuba.",
+    ],
+)
+def test_honours_to_a_named_party_stay_support(coder: Coder, text: str) -> None:
+    assert "SUPPORT" in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan will defend the national sovereignty of the country.",
+        "The Cuban flag is recognized as a symbol of the revolution in Venezuela.",
+    ],
+)
+def test_defending_its_own_cause_or_an_appraisal_is_no_support(coder: Coder, text: str) -> None:
+    assert "SUPPORT" not in categories(coder, text)
+
+
+def test_recognizing_a_state_stays_support(coder: Coder) -> None:
+    assert "SUPPORT" in categories(coder, "Spain recognized the State of Palestine on Tuesday.")

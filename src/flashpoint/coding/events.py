@@ -29,6 +29,7 @@ from flashpoint.coding.headlines import headline_accusation, headline_passive_su
 from flashpoint.coding.trigger_guards import (
     guards_own,
     held_to_account,
+    honours_own_people,
     introduced_by_there,
     made_to_pay,
     names_trait,
@@ -203,6 +204,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return None
     if sense.category == "SUPPORT" and guards_own(view, i):
         return None  # "to defend its national security": self-defence, not backing another
+    if sense.category == "SUPPORT" and honours_own_people(view, i):
+        return None  # "praised the scientists": a domestic honour
     if sense.category == "CONSULT" and visits_a_site(view, i):
         return None  # "visited the factory": an inspection tour, no party called on
     if sense.category in _FORCE_CATEGORIES and any(
@@ -234,6 +237,8 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     sense = choose_sense(senses, _noun_words(view, i), view, i, set())
     if sense is None or sense.category == NOT_EVENT:
         return None
+    if sense.category == "SUPPORT" and honours_own_people(view, i):
+        return None  # "paid tribute to the martyrs"
     return Frame(
         i,
         i,

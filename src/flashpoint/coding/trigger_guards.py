@@ -141,6 +141,31 @@ def refused_when_negated(view: ParseView, i: int) -> bool:
     return view.lemma(i) in _REFUSED_WHEN_NEGATED and bool(view.children(i, ("neg",)))
 
 
+def honours_own_people(view: ParseView, i: int) -> bool:
+    """Praise, thanks or tribute addressed to ordinary groups with no named party ("praised
+    the scientists", "extended thanks to the builders", "paid tribute to the martyrs"):
+    a domestic honour, not support between actors. A name or nationality anywhere in the
+    addressee keeps it ("praised the Cuban people", "thanked the workers of Vietnam")."""
+    addressees = list(view.children(i, ("dobj", "obj")))
+    holders = [i]
+    head = view.head(i)
+    if view.tok(i).pos == "NOUN" and head is not None:
+        holders.append(head)  # "extended thanks to them": "to" hangs on the verb
+    for h in holders:
+        addressees.extend(o for w, o in view.preps(h) if w == "to")
+    if not addressees:
+        return False
+    for a in addressees:
+        for t in view.subtree(a):
+            tok = view.tok(t)
+            if tok.pos == "PROPN" or (tok.pos == "ADJ" and tok.text[:1].isupper()):
+                return False
+    return all(
+        view.tok(a).pos == "NOUN" and classes_of(view.lemma(a)) & {"citizenry", "site"}
+        for a in addressees
+    )
+
+
 def introduced_by_there(view: ParseView, n: int) -> bool:
     """The noun is what "there is/are" introduces ("there were talks between ...")."""
     head = view.head(n)

@@ -75,6 +75,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "lobby": S("REQUEST", strength=0.6, wraps=True),
         "seek": (NOT_EVENT_MEDIA, S("REQUEST", args="aid", strength=0.65)),
         "defend": (
+            S(NOT_EVENT, args="own_cause"),  # "defend the national sovereignty"
             S("SUPPORT", args="people right policy decision", strength=0.5),
             S("SUPPORT", preps="against", strength=0.55),  # "defended Iraq against criticism"
         ),

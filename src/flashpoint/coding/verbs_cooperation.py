@@ -111,8 +111,9 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "endorse": _SUPPORT,
         "back": _SUPPORT,
         "support": S("SUPPORT", strength=0.6),
-        "recognize": S("SUPPORT", strength=0.6),
-        "recognise": S("SUPPORT", strength=0.6),
+        # "is recognized as the best": an appraisal, not recognition of a party
+        "recognize": (S(NOT_EVENT, preps="as"), S("SUPPORT", strength=0.6)),
+        "recognise": (S(NOT_EVENT, preps="as"), S("SUPPORT", strength=0.6)),
         "commend": _SUPPORT,
         "hail": _SUPPORT,
         "applaud": _SUPPORT,

@@ -195,6 +195,20 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "orphanage nursery kindergarten camp apartment flat dwelling place spot bed "
         "ward clinic theatre theater library gallery zoo garden"
     ),
+    # Groups a leader praises, thanks or honours at home: no party of an international act
+    "citizenry": words_of(
+        "worker player coach official scientist technician builder soldier serviceperson "
+        "servicemen serviceman veteran martyr student teacher researcher employee innovator "
+        "winner athlete sportsperson performer artiste artist youth farmer designer "
+        "engineer doctor nurse family mourner participant member miner cadre laborer "
+        "labourer pupil schoolchild child officer fighter hero heroine personnel staff "
+        "colour color portrait flag"
+    ),
+    # What a state defends as its own: "defend the national sovereignty", "defend socialism"
+    "own_cause": words_of(
+        "sovereignty security interest dignity socialism revolution homeland motherland "
+        "fatherland independence system cause gain achievement idea leadership party"
+    ),
     # What one "meets" that is no party: "met their deaths", "met with opposition"
     "outcome": words_of(
         "death end fate demise opposition criticism resistance condemnation response "
