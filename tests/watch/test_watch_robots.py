@@ -418,6 +418,34 @@ def test_links_to_a_site_whose_robots_txt_fails_wait_and_are_not_fetched(
         assert len(waiting) == 2
 
 
+def test_a_disallowed_child_sitemap_is_skipped_and_the_rest_of_the_index_read(
+    server: FixtureServer, tmp_path: Path
+) -> None:
+    index = (
+        b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>{base}/private/sitemap.xml</loc></sitemap>"
+        b"<sitemap><loc>{base}/news/sitemap.xml</loc></sitemap></sitemapindex>"
+    )
+    child = (
+        b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<url><loc>{base}/news/launch.html</loc></url></urlset>"
+    )
+    server.route("/sitemap.xml", Route(index, content_type="application/xml"))
+    server.route("/private/sitemap.xml", Route(child, content_type="application/xml"))
+    server.route("/news/sitemap.xml", Route(child, content_type="application/xml"))
+    server.route("/news/launch.html", Route(PAGE))
+    serve_robots(server, b"User-agent: *\nDisallow: /private/\n")
+    text = (
+        "allow_private = true\n[defaults]\nhost_interval = 0\nretries = 0\n"
+        f'[[sitemap]]\nurl = "{server.url("/sitemap.xml")}"\n'
+    )
+    config = parse_watch_config(text, "robots-feeds.toml")
+    watch = Watcher(config, Settings(db_path=tmp_path / "w.duckdb"), code=False, sinks=[])
+    report, _ = watch.round()
+    assert (report.queued, report.stored) == (1, 1)
+    assert server.hits("/private/sitemap.xml") == 0
+
+
 def test_respect_robots_false_reads_no_robots_txt_and_fetches_everything(
     server: FixtureServer, tmp_path: Path
 ) -> None:

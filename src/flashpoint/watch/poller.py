@@ -109,7 +109,9 @@ class Poller:
                 response = self.fetcher.get(child, accept=FEED_TYPES, permit=self.permit)
                 links += parse_sitemap(response.body, response.final_url, limit=limit).links
             except FlashpointError as exc:  # one bad child sitemap does not spoil the index
-                log.warning("child sitemap %s skipped: [%s] %s", child, exc.code, exc.message)
+                # robots.txt refusals were logged once already; not again on every poll
+                level = logging.INFO if isinstance(exc, RobotsDisallowedError) else logging.WARNING
+                log.log(level, "child sitemap %s skipped: [%s] %s", child, exc.code, exc.message)
         return FeedLinks(tuple(links), warning=found.warning)
 
     def poll(self, source: Source, prior: SourceState | None, report: RoundReport) -> None:
