@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.coding.actors import build_actor_context, find_actor_mentions, has_actor_mention
+from flashpoint.coding.actors import (
+    build_actor_context,
+    find_actor_mentions,
+    has_actor_mention,
+    resolve_reference,
+)
 
 
 def mentions(text: str) -> list[tuple[str, str, str | None]]:
@@ -74,3 +79,21 @@ def test_mentions_an_office_and_its_owner_count_once_for_the_main_country() -> N
         "a spokesman for the Dominican Foreign Ministry said."
     )
     assert build_actor_context(text).dominant == "HTI"
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        ("Pyongyang, March 3 (KCNA) -- We will never tolerate the provocation.", "PRK"),
+        ("Beijing, Oct. 9 (Xinhua) -- We oppose any interference.", "CHN"),
+        ("Seoul, March 3 (KCNA) -- We will never tolerate it.", None),  # a foreign dateline
+        ("We will never tolerate the provocation, the minister said.", None),
+    ],
+)
+def test_mentions_we_in_a_home_outlet_s_report_is_that_outlet_s_country(
+    text: str, voice: str | None
+) -> None:
+    context = build_actor_context(text)
+    start = text.index("We")
+    resolved = resolve_reference(start, "We", context)
+    assert (resolved.code if resolved is not None else None) == voice

@@ -34,6 +34,9 @@ class ActorContext:
     dominant: str | None = None  # the country the article is most about
     korean: bool = False  # "the North" / "the South" mean the two Koreas
     persons: PersonRegistry = field(default_factory=dict)  # people the article introduced
+    # The country whose own state outlet wrote the article ("Pyongyang, May 3 (KCNA) --"):
+    # "we" and "our" in its statements are that country.
+    voice: str | None = None
 
 
 def is_country_code(code: str) -> bool:

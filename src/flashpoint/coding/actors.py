@@ -25,6 +25,7 @@ sea and region names containing a country word ("East China Sea") are not actors
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 
@@ -79,7 +80,12 @@ def build_actor_context(text: str, title: str | None = None) -> ActorContext:
         KOREAN_HINT.search(text, 0, 3000) or (title and KOREAN_HINT.search(title))
     )
     context = ActorContext(
-        text=text, title=title, dominant=dominant, korean=korean, persons=persons
+        text=text,
+        title=title,
+        dominant=dominant,
+        korean=korean,
+        persons=persons,
+        voice=_home_outlet_country(text),
     )
     context.mentions = first
     context.starts = [m.start for m in first]
@@ -97,6 +103,24 @@ def find_actor_mentions(
     registry = context.persons if context is not None else {}
     found = Composer(text, context, registry, frozen=True).compose(hits, start, stop)
     return place_peoples(text, found)
+
+
+# "Pyongyang, December 24 (KCNA) --": place, date, outlet, at the start of an article.
+_DATELINE = re.compile(
+    r"\s*([A-Z][\w'’. -]{1,40}?),\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s+\(([^()\n]{2,40})\)\s*(?:--|—|–)"
+)
+
+
+def _home_outlet_country(text: str) -> str | None:
+    """The country of a dateline whose outlet belongs to the same country, else None."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    place = ATOMS.get(normalise_surface(match.group(1)))
+    outlet = ATOMS.get(normalise_surface(match.group(2)))
+    if place is None or outlet is None or place.kind not in {"capital", "country"}:
+        return None
+    return place.code if outlet.sector == "MED" and outlet.code == place.code else None
 
 
 def _owned(text: str, mentions: list[ActorMention], index: int) -> bool:
@@ -135,6 +159,7 @@ def has_actor_mention(
 _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 _IT_KINDS = frozenset(
     {"country", "capital", "short_form", "institution", "igo", "group", "reference", "region"}
     | {"implicit"}
@@ -171,6 +196,12 @@ def resolve_reference(
             word_start, end, word_text, source.code, sector, "reference", word_start
         )
 
+    if word in _WE:
+        if context.voice is None:
+            return None
+        return ActorMention(
+            word_start, end, word_text, context.voice, None, "reference", word_start
+        )
     earlier = _earlier(context, word_start)
     if word in _IT:
         for mention in earlier:
