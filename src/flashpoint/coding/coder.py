@@ -27,6 +27,7 @@ from flashpoint.coding.clauses import ParseView
 from flashpoint.coding.events import find_frames, is_event_verb
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.frame_passes import threat_mode_for
+from flashpoint.coding.modes import refine_mode
 from flashpoint.coding.participants import (
     default_recipients,
     entity_of,
@@ -190,6 +191,7 @@ class Coder:
                 mode = "multilateral"  # "G7 leaders met": a meeting of members
             elif mode != "visit":
                 return None  # a meeting with nobody named is usually an internal one
+        mode = refine_mode(view, frame, category, mode)  # the how, from the clause's words
         trig = view.tok(frame.trigger)
         t_start, t_end = trig.start, trig.end
         for prt in view.children(frame.trigger, ("prt",)):

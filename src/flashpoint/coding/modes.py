@@ -1,0 +1,445 @@
+"""Modes: how an event was done, read from the words around its trigger.
+
+The lexicon gives a mode when the trigger itself says how ("shelled" is heavy-weapons,
+"telephoned" phone). Often the trigger is plain ("killed", "met", "threatened") and
+the how is in the words around it: the weapon the clause names ("killed in a car bomb
+blast", "gunmen killed"), how a meeting took place ("talks by phone", "who is on a
+visit to Seoul"), what a threat or a demand is about ("threatened military action",
+"demanded the release of"). `refine_mode` looks for cue phrases in a part of the
+sentence that depends on the category (SCOPES) and:
+
+- fills an empty mode with the first mode of MODE_CUES[category] whose cue it finds
+  (modes are listed from the most to the least specific: a suicide car bombing is
+  suicide-attack before explosives, a drone strike drone before aerial);
+- keeps a mode the trigger gave, unless that mode is a broad one, the clause names a
+  finer one and does not name the broad one too (REFINES: a "hunger strike" is hunger,
+  not strike; "demanded the release of" yield, not change);
+- leaves the mode empty when no cue is found, and never leaves MODES[category].
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Final
+
+from flashpoint.coding.clauses import ParseView
+from flashpoint.coding.frame import Frame
+from flashpoint.coding.wordclasses import words_of
+from flashpoint.ontology.plover import MODES
+
+# Cue phrases per category and mode, most specific mode first. A phrase is one or more
+# lemmas; phrases are separated by commas. A longer phrase wins over a shorter one on
+# the same words ("suicide drone" is a drone, "tear gas" is crowd-control).
+MODE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
+    "ASSAULT": (
+        ("suicide-attack", "suicide, suicide bomber, suicide bombing, suicide attack"),
+        (
+            "unconventional",
+            "chemical weapon, chemical attack, chemical agent, biological weapon, nerve agent, "
+            "poison gas, toxic gas, sarin, mustard gas, chlorine gas, nuclear bomb, "
+            "nuclear weapon, nuclear strike, nuclear attack, atomic bomb, dirty bomb",
+        ),
+        (
+            "drone",
+            "drone, suicide drone, kamikaze drone, uav, unmanned aerial vehicle, "
+            "unmanned aircraft, quadcopter",
+        ),
+        (
+            "aerial",
+            "airstrike, air strike, air raid, air attack, air force, air campaign, aerial, "
+            "warplane, war plane, fighter jet, jet, aircraft, helicopter, gunship, airplane, "
+            "plane, from the air",
+        ),
+        (
+            "heavy-weapons",
+            "artillery, shell, shelling, mortar, rocket, missile, howitzer, tank, cannon, "
+            "mlrs, multiple rocket launcher, bombardment, barrage",
+        ),
+        (
+            "explosives",
+            "bomb, car bomb, roadside bomb, pipe bomb, car bombing, roadside bombing, "
+            "explosive, explosive device, ied, grenade, landmine, land mine, explosion, blast",
+        ),
+        (
+            "firearms",
+            "gun, gunman, gunfire, gunshot, gunbattle, gun battle, gunfight, shootout, rifle, "
+            "pistol, bullet, sniper, machine gun, small arm, shooting, shoot, "
+            "rocket propel grenade, rocket propelled grenade, rpg",
+        ),
+        (
+            "primitive",
+            "knife, machete, axe, sword, spear, hatchet, stick, stone, stab, stabbing, arson, "
+            "molotov cocktail, firebomb",
+        ),
+        (
+            "crowd-control",
+            "tear gas, teargas, water cannon, rubber bullet, baton, pepper spray, stun grenade",
+        ),
+        ("targeted", "assassination, assassin, targeted killing, targeted attack"),
+        ("abduct", "hostage, kidnapping, kidnapper, abduction, hijacking, hijacker"),
+        ("torture", "torture"),
+        ("sexual", "rape, sexual, sexually, sexual assault, sexual violence, sexual abuse"),
+        ("beat", "beating, punch, fist"),
+    ),
+    "CONSULT": (
+        (
+            "phone",
+            "phone, telephone, phone call, telephone call, video call, videoconference, "
+            "video conference, video link",
+        ),
+        (
+            "multilateral",
+            "multilateral, trilateral, quadrilateral, multiparty, multi party, six party, "
+            "five party, four party, three party, four way, three way, multinational, "
+            "conference, forum, plenary",
+        ),
+        ("third-party", "mediation, mediator, mediate, broker, intermediary, go between"),
+        ("visit", "visit, visitor, trip, state visit, courtesy call, farewell call, host"),
+    ),
+    "PROTEST": (
+        ("hunger", "hunger, hunger strike"),
+        ("riot", "riot, rioting, rioter"),
+        ("boycott", "boycott"),
+        ("obstruct", "sit-in, sit-in strike, blockade, roadblock, barricade"),
+        ("strike", "general strike, walkout, work stoppage"),
+        ("demo", "demonstration, rally, march, protest, demonstrator, protester, picket"),
+    ),
+    "MOBILIZE": (
+        ("weapons", "missile, rocket, warhead, ballistic, launcher, nuclear test"),
+        ("militia", "militia, militiaman, paramilitary"),
+        ("police", "police, riot police, policeman, gendarme"),
+        ("troops", "troop, soldier, army, reservist, warship, battalion, brigade, division"),
+    ),
+    "COERCE": (
+        ("cyber", "cyber, cyberattack, cyber attack, hack, hacker, hacking, malware"),
+        ("martial-law", "martial law, state of emergency"),
+        ("curfew", "curfew"),
+        ("censor", "censor, censorship"),
+        ("deport", "deport, deportation"),
+        ("arrest", "arrest, detention, detain, custody"),
+        ("seize", "seize, seizure, confiscate, confiscation"),
+    ),
+    "ACCUSE": (
+        ("investigate", "investigation, investigate, probe, inquiry"),
+        ("allege", "accuse, accusation, allege, allegation, blame, charge, lawsuit, sue"),
+        ("disapprove", "condemn, condemnation, criticize, criticise, criticism, denounce"),
+    ),
+    "REQUEST": (
+        (
+            "meet",
+            "talk, dialogue, negotiation, negotiating table, meeting, summit, consultation, "
+            "mediation",
+        ),
+        (
+            "yield",
+            "release, freedom, repatriation, return, withdrawal, pullback, pullout, "
+            "lifting, easing, cessation, ceasefire, truce, de escalation, restraint, "
+            "surrender, disarmament, denuclearization, dismantlement, access",
+        ),
+        (
+            "assist",
+            "aid, assistance, help, support, solidarity, cooperation, relief, protection, "
+            "asylum, investment, loan, funding, donation",
+        ),
+        (
+            "change",
+            "reform, abolition, repeal, revision, change, amendment, impeachment, "
+            "resignation, ouster, democratization",
+        ),
+    ),
+    "THREATEN": (
+        (
+            "violence",
+            "war, attack, strike, military action, use of force, by force, retaliation, "
+            "retaliate, retaliatory, revenge, punishment, annihilate, annihilation, "
+            "obliterate, destruction, wipe out, kill, bomb, missile, nuclear weapon, "
+            "nuclear attack, nuclear strike, sea of fire, violence, bloodshed, invasion, "
+            "invade, terror, terrorist, counterattack",
+        ),
+        ("territory", "annex, annexation, occupation"),
+        ("expel", "expel, expulsion, deport, deportation"),
+        ("arrest", "arrest, detain, detention, jail, imprison, imprisonment, prosecute"),
+        (
+            "restrict",
+            "sanction, tariff, embargo, blockade, ban, restriction, curfew, martial law, "
+            "state of emergency",
+        ),
+        ("relations", "sever, severance, rupture, downgrade, break off"),
+    ),
+    "SANCTION": (
+        ("convict", "convict, conviction, sentence, verdict, prison term, jail term"),
+        ("expel", "expel, expulsion, persona non grata"),
+        ("withdraw", "recall, sever, withdraw, withdrawal"),
+        (
+            "discontinue",
+            "suspend, suspension, halt, cancel, cancellation, discontinue, terminate, termination",
+        ),
+    ),
+    "RETREAT": (
+        ("ceasefire", "ceasefire, cease fire, truce"),
+        ("disarm", "disarm, disarmament, dismantle, dismantlement"),
+        ("withdraw", "withdraw, withdrawal, pullout, pullback"),
+        ("release", "release, free, repatriate, repatriation"),
+        ("resign", "resign, resignation"),
+        ("access", "inspector, access, monitor"),
+    ),
+}
+MODE_CUES["REJECT"] = MODE_CUES["REQUEST"]
+
+# Phrases that look like a cue and are not one: they use up their words. (A category's
+# own cue of the same length wins: in a PROTEST, "hunger strike" is the hunger cue.)
+NOT_CUES: Final[str] = (
+    "press conference, news conference, think tank, general strike, hunger strike, sit-in strike"
+)
+
+# A mode the trigger gave that a finer cue in the clause replaces.
+REFINES: Final[dict[tuple[str, str], frozenset[str]]] = {
+    ("ASSAULT", "aerial"): frozenset({"drone", "unconventional"}),  # "drone strike"
+    ("ASSAULT", "heavy-weapons"): frozenset({"drone", "unconventional"}),
+    ("ASSAULT", "explosives"): frozenset({"suicide-attack"}),  # "suicide car bombing"
+    ("ASSAULT", "beat"): frozenset({"sexual", "torture"}),  # "sexually abused"
+    ("ASSAULT", "firearms"): frozenset({"crowd-control"}),  # "fired tear gas at"
+    # "change" is what a demand or refusal gets when its complement names no kind:
+    # "demanded the release of ..." is yield, "urged them to return to talks" meet.
+    ("REQUEST", "change"): frozenset({"meet", "yield", "assist"}),
+    ("REJECT", "change"): frozenset({"meet", "yield", "assist"}),
+    ("PROTEST", "strike"): frozenset({"hunger"}),  # "a hunger strike"
+    ("PROTEST", "demo"): frozenset({"hunger"}),
+}
+
+# Words that say a meeting had two sides only: a "summit" between two is not multilateral.
+BILATERAL: Final[str] = "bilateral, one-on-one, two-way, two-party"
+
+# Victims whose killing is a targeted one ("killed the deputy chief of the militia").
+LEADERS: Final[frozenset[str]] = words_of(
+    "leader chief commander head minister president premier mayor governor general judge "
+    "prosecutor lawmaker"
+)
+_KILLING = words_of("kill murder shoot gun")
+
+# Where the cues are looked for, per category (see the scope functions below).
+SCOPES: Final[dict[str, str]] = {
+    "ASSAULT": "instrument",
+    "PROTEST": "instrument",
+    "MOBILIZE": "instrument",
+    "COERCE": "instrument",
+    "CONSULT": "meeting",
+    "REQUEST": "content",
+    "REJECT": "content",
+    "THREATEN": "content",
+    "ACCUSE": "content",
+    "SANCTION": "content",
+    "RETREAT": "content",
+}
+
+# Prepositions that bring an instrument or the circumstances of an act ("with machetes",
+# "in a bomb attack", "by drones"), not its target ("on the village", "at the post").
+_INSTRUMENT_PREPS = words_of("with by in using from during amid through via")
+_INSTRUMENT_VERBS = words_of("use employ drop fire launch detonate plant arm carry wield")
+# Words that place an act beside another event ("ahead of his visit", "after the
+# killing", "to mark the anniversary of his visit"): that event's cues are not its own.
+_OTHER_TIME = words_of(
+    "before after ahead following prior since until till anniversary commemoration "
+    "mark commemorate celebrate"
+)
+# Prepositions that give the cause a threat or demand answers ("warned over drills").
+_CAUSE_PREPS = words_of("over about against regarding concerning despite")
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod", "nummod"})
+_NO_DESCENT = frozenset({"punct", "parataxis"})
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.replace("-", " ").split()) for p in text.split(",") if p.strip())
+
+
+_CUE_TABLE: Final[dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]] = {
+    category: tuple((mode, _phrases(text)) for mode, text in cues)
+    for category, cues in MODE_CUES.items()
+}
+_NOT_CUES: Final[tuple[tuple[str, ...], ...]] = _phrases(NOT_CUES)
+_BILATERAL: Final[tuple[tuple[str, ...], ...]] = _phrases(BILATERAL)
+
+
+def refine_mode(view: ParseView, frame: Frame, category: str, mode: str | None) -> str | None:
+    """The event's mode: the trigger's, made finer or filled in from the clause's cues."""
+    allowed = MODES.get(category, ())
+    if mode is not None and mode not in allowed:
+        mode = None  # a mode of another category (the frame changed category)
+    cues = _CUE_TABLE.get(category)
+    if not cues:
+        return mode
+    if category == "CONSULT" and mode == "multilateral" and _bilateral(view, frame):
+        return None  # "a U.S.-Britain summit": two sides
+    wanted = REFINES.get((category, mode), frozenset()) if mode is not None else None
+    if wanted is not None and not wanted:
+        return mode  # specific already, and nothing finer to look for
+    scope = _scope(view, frame, SCOPES.get(category, "content"))
+    near = _near(view, frame.trigger)
+    found = _cued_modes(view, scope, near, category)
+    if mode in found:
+        return mode  # the clause names the trigger's mode too: "change its stance on talks"
+    for cue_mode, _ in cues:
+        if cue_mode in found and (wanted is None or cue_mode in wanted):
+            return cue_mode
+    if mode is None and category == "ASSAULT" and _leader_killed(view, frame):
+        return "targeted"
+    return mode
+
+
+def _cued_modes(view: ParseView, scope: set[int], near: set[int], category: str) -> set[str]:
+    """Modes whose cue phrases occur on the scope's words; multilateral only near the
+    trigger ("a trilateral meeting", not "met on the sidelines of a conference")."""
+    candidates = [(mode, p) for mode, phrases in _CUE_TABLE[category] for p in phrases]
+    candidates.extend(("", p) for p in _NOT_CUES)
+    found: set[str] = set()
+    for mode, first in _matches(view, scope, candidates):
+        if mode and (mode != "multilateral" or first in near):
+            found.add(mode)
+    return found
+
+
+def _matches(
+    view: ParseView, scope: set[int], candidates: list[tuple[str, tuple[str, ...]]]
+) -> list[tuple[str, int]]:
+    """(label, first token) of each phrase found on the scope's words, left to right;
+    a longer phrase wins, and words are used once."""
+    ordered = sorted(candidates, key=lambda c: -len(c[1]))  # stable: earlier wins ties
+    words = [
+        (i, view.lemma(i), view.tok(i).text.lower())
+        for i in sorted(scope)
+        if view.tok(i).pos != "PUNCT" and view.tok(i).text != "-"
+    ]
+    out: list[tuple[str, int]] = []
+    k = 0
+    while k < len(words):
+        for label, phrase in ordered:
+            span = words[k : k + len(phrase)]
+            if len(span) == len(phrase) and _adjacent(span) and _same(phrase, span):
+                out.append((label, span[0][0]))
+                k += len(phrase)
+                break
+        else:
+            k += 1
+    return out
+
+
+def _same(phrase: tuple[str, ...], span: list[tuple[int, str, str]]) -> bool:
+    return all(w in (lemma, text) for w, (_, lemma, text) in zip(phrase, span, strict=True))
+
+
+def _adjacent(span: list[tuple[int, str, str]]) -> bool:
+    """Words of a phrase follow each other in the sentence (a hyphen may sit between)."""
+    return all(b[0] - a[0] <= 2 for a, b in pairwise(span))
+
+
+def _near(view: ParseView, trigger: int) -> set[int]:
+    """The trigger, its modifiers and its "of"/"among"/"between" objects."""
+    out = {trigger}
+    for c in view.children(trigger, _MODIFIERS):
+        out.update(view.subtree(c, _NO_DESCENT))
+    for word, o in view.preps(trigger):
+        if word in {"of", "among", "between"}:
+            out.update(view.subtree(o, _NO_DESCENT))
+    return out
+
+
+def _scope(view: ParseView, frame: Frame, kind: str) -> set[int]:
+    heads = {frame.trigger, frame.anchor}
+    if kind == "instrument":
+        return _instrument_scope(view, heads, frame.trigger)
+    if kind == "meeting":
+        return _meeting_scope(view, frame)
+    if frame.embedded is not None:
+        heads.add(frame.embedded)
+    return _content_scope(view, heads)
+
+
+def _instrument_scope(view: ParseView, heads: set[int], trigger: int) -> set[int]:
+    """Who did it with what: subjects, modifiers and instrument phrases, not targets."""
+    out = set(_near(view, trigger))
+    for h in heads:
+        out.add(h)
+        for c in view.children(h, _MODIFIERS | {"nsubj", "csubj", "agent"}):
+            out.update(view.subtree(c, _NO_DESCENT | {"relcl"}))
+        for c in view.children(h, ("prep",)):
+            if view.tok(c).text.lower() in _INSTRUMENT_PREPS:
+                out.update(view.subtree(c, _NO_DESCENT))
+        for c in view.children(h, ("advcl", "xcomp", "acl")):
+            if view.lemma(c) in _INSTRUMENT_VERBS:
+                out.update(view.subtree(c, _NO_DESCENT))
+        if view.lemma(h) in _INSTRUMENT_VERBS:  # "fired tear gas at": what is fired
+            for c in view.children(h, ("dobj", "obj")):
+                out.update(view.subtree(c, _NO_DESCENT | {"relcl"}))
+    return out
+
+
+def _meeting_scope(view: ParseView, frame: Frame) -> set[int]:
+    """The meeting's clause with its participants' descriptions ("who is visiting X"),
+    not other clauses or events placed before or after it ("ahead of his visit")."""
+    out: set[int] = set()
+    stack = [frame.anchor, frame.trigger]
+    while stack:
+        i = stack.pop()
+        if i in out:
+            continue
+        out.add(i)
+        for c in view.children(i):
+            tok = view.tok(c)
+            if tok.dep in _NO_DESCENT | {"ccomp"}:
+                continue
+            if tok.dep == "conj" and tok.pos in {"VERB", "AUX"}:
+                continue  # another act of the same subject
+            if view.lemma(c) in _OTHER_TIME:
+                continue
+            stack.append(c)
+    return out
+
+
+def _content_scope(view: ParseView, heads: set[int]) -> set[int]:
+    """What is demanded, refused or threatened: objects and complements, not the
+    speaker, the cause answered ("warned over drills") or a condition ("if X ...")."""
+    out: set[int] = set()
+    stack = list(heads)
+    while stack:
+        i = stack.pop()
+        if i in out:
+            continue
+        out.add(i)
+        for c in view.children(i):
+            tok = view.tok(c)
+            if tok.dep in _NO_DESCENT | {"nsubj", "csubj", "advcl", "relcl", "mark"}:
+                continue
+            if tok.dep == "conj" and tok.pos in {"VERB", "AUX"} and i in heads:
+                continue
+            if tok.dep == "prep" and (
+                view.lemma(c) in _CAUSE_PREPS | _OTHER_TIME
+                or (i in heads and view.lemma(c) == "to")
+            ):
+                continue  # the cause answered, another event, or the addressee ("a warning to X")
+            stack.append(c)
+    return out
+
+
+def _bilateral(view: ParseView, frame: Frame) -> bool:
+    """A meeting of two named sides: "bilateral summit", "a U.S.-Britain summit",
+    "a summit between X and Y"."""
+    if _matches(view, _near(view, frame.trigger), [("", p) for p in _BILATERAL]):
+        return True
+    names = [view.tok(c) for c in view.children(frame.trigger, ("compound", "amod", "nmod"))]
+    hyphen_pair = [t for t in names if t.pos == "PROPN"]
+    if len(hyphen_pair) == 2 and any(
+        view.tok(i).text == "-" for i in range(hyphen_pair[0].i, hyphen_pair[1].i)
+    ):
+        return True
+    for word, o in view.preps(frame.trigger):
+        if word == "between" and len(view.conjuncts(o)) == 2:
+            return True
+    return False
+
+
+def _leader_killed(view: ParseView, frame: Frame) -> bool:
+    """ "X killed the deputy chief of Y": the killing of a leader is a targeted one."""
+    if view.lemma(frame.trigger) not in _KILLING:
+        return False
+    victims = view.children(frame.anchor, ("dobj", "obj", "nsubjpass"))
+    return any(view.lemma(v) in LEADERS for v in victims)

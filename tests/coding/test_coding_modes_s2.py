@@ -1,0 +1,161 @@
+"""Modes read from the words around a trigger (flashpoint.coding.modes), on hand-written
+sentences parsed by the real spaCy pipeline, and the mode tables checked against the
+ontology."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.coder import Coder
+from flashpoint.coding.modes import MODE_CUES, REFINES, SCOPES
+from flashpoint.config import Settings
+from flashpoint.models import Event
+from flashpoint.ontology.plover import MODE_SCORE, MODES, cameo_root, plover_score
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def top(coder: Coder, text: str) -> Event:
+    events = coder.code_article(make_article(text))
+    assert events, f"no event coded for {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def test_modes_cue_tables_name_only_ontology_modes() -> None:
+    for category, cues in MODE_CUES.items():
+        assert category in SCOPES, category
+        for mode, phrases in cues:
+            assert mode in MODES[category], (category, mode)
+            assert phrases.strip(), (category, mode)
+    for (category, mode), finer in REFINES.items():
+        assert mode in MODES[category]
+        assert finer <= set(MODES[category]), (category, finer)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        # ASSAULT: the weapon named in the clause
+        (
+            "Gunmen killed four police officers at a checkpoint near Peshawar.",
+            "ASSAULT",
+            "firearms",
+        ),
+        ("Two soldiers were killed by a roadside bomb in Helmand.", "ASSAULT", "explosives"),
+        (
+            "A Taliban suicide bomber killed twelve Pakistani worshippers in Quetta.",
+            "ASSAULT",
+            "suicide-attack",
+        ),
+        (
+            "Three civilians were killed in a drone attack on a village in Yemen.",
+            "ASSAULT",
+            "drone",
+        ),
+        ("Five people were wounded in an artillery attack on Kharkiv.", "ASSAULT", "heavy-weapons"),
+        ("Syrian aircraft killed nine civilians in Idlib province.", "ASSAULT", "aerial"),
+        (
+            "The militia attacked the camp with machetes, killing twenty refugees.",
+            "ASSAULT",
+            "primitive",
+        ),
+        ("Rebels killed the army commander of the northern region.", "ASSAULT", "targeted"),
+        ("Soldiers sexually abused detainees at the prison, the report said.", "ASSAULT", "sexual"),
+        # a finer cue replaces a broad lexicon mode
+        ("Dozens of prisoners went on a hunger strike in Ankara.", "PROTEST", "hunger"),
+        # CONSULT: how the meeting took place
+        (
+            "South Korea's foreign minister held talks by phone with Japan's premier.",
+            "CONSULT",
+            "phone",
+        ),
+        (
+            "Blinken, who is on a visit to Manila, met President Marcos on Tuesday.",
+            "CONSULT",
+            "visit",
+        ),
+        (
+            "Egypt and Jordan held a trilateral meeting with Iraq in Cairo.",
+            "CONSULT",
+            "multilateral",
+        ),
+        # REQUEST and REJECT: what is asked for or refused
+        (
+            "Seoul demanded the immediate release of its fishermen by North Korea.",
+            "REQUEST",
+            "yield",
+        ),
+        ("Pyongyang rejected dialogue with Washington.", "REJECT", "meet"),
+        ("Kenyan students demanded the resignation of the interior minister.", "REQUEST", "change"),
+        # THREATEN: the threatened act
+        ("Iran threatened Israel with a devastating retaliation.", "THREATEN", "violence"),
+        # SANCTION: a suspension discontinues
+        ("Japan suspended its cultural exchanges with Russia.", "SANCTION", "discontinue"),
+    ],
+)
+def test_modes_cued_by_the_clause(coder: Coder, text: str, category: str, mode: str) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == (category, mode)
+    assert event.score == MODE_SCORE.get((category, mode), plover_score(category, None))
+    assert event.cameo_root == cameo_root(category, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        # no cue: the mode stays empty rather than guessed
+        ("Rebels killed six villagers in the north.", "ASSAULT", None),
+        ("The Thai foreign minister met his Vietnamese counterpart on Friday.", "CONSULT", None),
+        # the target of an attack is not its weapon
+        ("Militants attacked a tank depot near the border.", "ASSAULT", None),
+        # a visit before or after the meeting is another event
+        ("A Chinese envoy met the Cypriot president ahead of his visit to Seoul.", "CONSULT", None),
+        # the cause a threat answers is not what is threatened
+        (
+            "China warned Japan over its military drills, threatening to sever ties.",
+            "THREATEN",
+            "relations",
+        ),
+        # a summit of two sides is not multilateral
+        ("Putin and Xi held a bilateral summit in Beijing.", "CONSULT", None),
+    ],
+)
+def test_modes_not_cued_by_other_words(
+    coder: Coder, text: str, category: str, mode: str | None
+) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == (category, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Israeli artillery shelled the village, the army said.", "heavy-weapons"),  # kept
+        ("Rebels kidnapped three engineers and later bombed a bridge.", "abduct"),  # kept
+    ],
+)
+def test_modes_keep_a_specific_trigger_mode(coder: Coder, text: str, mode: str) -> None:
+    assert top(coder, text).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("A U.S. drone strike killed four militants in Somalia.", "ASSAULT", "drone"),
+        ("Kenyan police fired tear gas at protesters in Nairobi.", "ASSAULT", "crowd-control"),
+        ("China urged Japan to change its stance on the talks.", "REQUEST", "change"),
+        (
+            "Kim Yong Nam met and had a talk with the Swedish ambassador who paid a courtesy "
+            "call on him.",
+            "CONSULT",
+            "visit",
+        ),
+    ],
+)
+def test_modes_finer_cue_or_own_cue(coder: Coder, text: str, category: str, mode: str) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == (category, mode)
