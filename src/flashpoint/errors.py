@@ -190,6 +190,12 @@ CATALOGUE: dict[str, ErrorKind] = {
             "Check the feed in a validator; documents declaring a DTD or entities are refused.",
         ),
         ErrorKind(
+            "FP510",
+            "the site's robots.txt disallows this URL for flashpoint",
+            "Leave the page out of the feeds file, or ask the site; "
+            "`respect_robots = false` turns the check off (docs/WATCH.md).",
+        ),
+        ErrorKind(
             "FP509",
             "an alert could not be delivered",
             "Check the webhook URL or the SMTP settings in the feeds file (docs/WATCH.md).",

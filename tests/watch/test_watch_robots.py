@@ -100,7 +100,7 @@ def test_allowed_paths_pass_and_disallowed_ones_are_refused(
     for path in ("/archive/2019/old.html", "/search?q=missile"):
         refused = refusal(rules, server.url(path))
         assert isinstance(refused, RobotsDisallowedError), path
-        assert refused.code == "FP507"
+        assert refused.code == "FP510"
         assert not refused.transient
         assert refused.message == f"{server.url('/robots.txt')} disallows this URL for flashpoint"
     assert server.hits("/robots.txt") == 1  # read once for all five checks
@@ -372,7 +372,7 @@ def test_a_watch_round_rejects_disallowed_links_with_the_reason_and_logs_once(
         (rejected,) = WatchState(store).links("rejected")
         assert rejected.url == server.url("/archive/launch-2019.html")
         (row,) = store.rejections()
-    assert row.code == "FP507"
+    assert row.code == "FP510"
     assert "robots.txt disallows this URL for flashpoint" in row.reason
     assert caplog.text.count("disallows") == 1
 

@@ -52,7 +52,7 @@ class RobotsDisallowedError(FetchError):
     """robots.txt disallows the URL for our user agent (permanent until the file changes)."""
 
     def __init__(self, url: str, robots: str) -> None:
-        super().__init__("FP507", f"{robots} disallows this URL for flashpoint", source=url)
+        super().__init__("FP510", f"{robots} disallows this URL for flashpoint", source=url)
 
 
 def robots_url(url: str) -> str:
@@ -160,7 +160,7 @@ class RobotsRules:
     """The robots.txt rules of every site the watcher fetches from, cached per site.
 
     `check(url)` is the fetcher's `permit` hook: it returns when the URL may be fetched
-    and raises `RobotsDisallowedError` (FP507, permanent) or a transient FP506 otherwise.
+    and raises `RobotsDisallowedError` (FP510, permanent) or a transient FP506 otherwise.
     `clock` gives monotonic seconds (tests inject one).
     """
 
