@@ -273,6 +273,19 @@ def test_series_counts_the_dyads_stories_per_period(client: TestClient) -> None:
     assert sum(p["events"] for p in body["points"]) == N_ARTICLES
 
 
+def test_series_normalised_by_volume_carries_each_periods_article_count(
+    client: TestClient,
+) -> None:
+    body = client.get("/api/series?actor=KOR&recipient=JPN&freq=month&normalise=volume").json()
+    assert body["normalise"] == "volume"
+    assert sum(p["articles"] for p in body["points"]) >= N_ARTICLES
+    assert all("coverage" in p for p in body["points"])
+
+
+def test_series_refuses_an_unknown_normalisation(client: TestClient) -> None:
+    assert client.get("/api/series?actor=KOR&normalise=sideways").status_code == 422
+
+
 def test_alerts_list_is_empty_when_none_were_detected(client: TestClient) -> None:
     body = client.get("/api/alerts").json()
     assert body["items"] == []

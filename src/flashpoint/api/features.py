@@ -70,6 +70,20 @@ def series(store: Store, actor: str, recipient: str | None, freq: str) -> list[S
     return cast("list[SeriesPoint]", service.series_points(store, actor, recipient, freq))
 
 
+def series_rows(
+    store: Store, actor: str, recipient: str | None, freq: str, normalise: str = "none"
+) -> list[dict[str, Any]]:
+    """The series points as JSON objects; normalised by volume, each also carries the
+    articles the outlets published in its period and whether the period had coverage."""
+    service = _analytics("service", "series")
+    built = service.series(store, actor, recipient, freq, normalise=normalise)
+    points: list[SeriesPoint] = list(built.points)
+    rows = [point.to_dict() for point in points]
+    for row, volume in zip(rows, built.volume, strict=False):
+        row.update(volume.to_dict())
+    return rows
+
+
 def alerts(
     store: Store, limit: int, *, actor: str | None = None, recipient: str | None = None
 ) -> list[Alert]:

@@ -30,14 +30,21 @@ def get_series(
     actor: Code,
     recipient: OptionalCode = None,
     freq: Literal["day", "week", "month"] = "week",
+    normalise: Annotated[
+        Literal["none", "volume"],
+        Query(
+            description="volume: the index per article the outlets published in each "
+            "period (docs/ANALYTICS.md); points then carry articles and coverage."
+        ),
+    ] = "none",
 ) -> dict[str, Any]:
     """Stories per period (conflict, cooperation, scores) and the escalation index."""
-    points = features.series(store, actor, recipient, freq)
     return {
         "actor": actor.upper(),
         "recipient": recipient.upper() if recipient else None,
         "freq": freq,
-        "points": [p.to_dict() for p in points],
+        "normalise": normalise,
+        "points": features.series_rows(store, actor, recipient, freq, normalise),
     }
 
 
