@@ -222,3 +222,47 @@ def test_defending_its_own_cause_or_an_appraisal_is_no_support(coder: Coder, tex
 
 def test_recognizing_a_state_stays_support(coder: Coder) -> None:
     assert "SUPPORT" in categories(coder, "Spain recognized the State of Palestine on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cuban foreign ministry branded the Colombian raid as a blatant violation.",
+        "Tehran termed the Israeli strikes an act of aggression and a crime.",
+        "The Arab League described the Israeli settlement as a crime.",
+    ],
+)
+def test_naming_an_act_a_wrong_is_an_accusation(coder: Coder, text: str) -> None:
+    assert "ACCUSE" in categories(coder, text)
+
+
+def test_describing_without_a_wrong_is_no_accusation(coder: Coder) -> None:
+    assert "ACCUSE" not in categories(
+        coder, "The Chilean minister described the Peruvian proposal as interesting."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Cuban ambassador conveyed the greetings of the Cuban president to the Lao premier.",
+        "The Vietnamese president wished the Thai prime minister success in her work.",
+    ],
+)
+def test_conveyed_greetings_and_good_wishes_are_support(coder: Coder, text: str) -> None:
+    assert "SUPPORT" in categories(coder, text)
+
+
+def test_wishing_to_do_something_is_no_support(coder: Coder) -> None:
+    assert "SUPPORT" not in categories(coder, "Estonia wished to join the alliance earlier.")
+
+
+def test_leaving_here_for_a_country_is_a_visit(coder: Coder) -> None:
+    events = code(coder, "The Lao foreign minister and her party left here for Hanoi.")
+    assert "CONSULT" in {e.category for e in events}
+
+
+def test_an_exchange_of_views_is_a_consultation(coder: Coder) -> None:
+    assert "CONSULT" in categories(
+        coder, "There was an exchange of views between the Chinese and Lao ministers."
+    )

@@ -137,7 +137,11 @@ def _prep_matches(view: ParseView, i: int, wanted: frozenset[str]) -> bool:
             return True
     if "here" in wanted and "here" in view.child_words(i, ("advmod",)):
         return True  # "arrived here": the place of the report
-    for word, o in view.preps(i):
+    preps = view.preps(i)
+    for h in view.children(i, ("advmod",)):
+        if view.tok(h).text.lower() == "here":
+            preps = preps + view.preps(h)  # "left here for Moscow"
+    for word, o in preps:
         target = view.tok(o)
         if (
             word in wanted

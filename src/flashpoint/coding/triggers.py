@@ -92,6 +92,7 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "summit": S("CONSULT", "multilateral", strength=0.75),
         "consultation": _TALKS,
         "visit": S("CONSULT", "visit", strength=0.75),
+        "exchange": S("CONSULT", args="view opinion", strength=0.65),  # "an exchange of views"
         "trip": S("CONSULT", "visit", strength=0.6),
         "mediation": S("CONSULT", "third-party", strength=0.75),
         "call": (

@@ -178,6 +178,11 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "lash": S("ACCUSE", "disapprove", preps="out", strength=0.75),  # "lashed out at"
         "hit": S("ACCUSE", "disapprove", preps="out", strength=0.75),  # "hit out at"
         "ridicule": S("ACCUSE", "disapprove", strength=0.6),
+        # Naming an act a wrong: "branded the drills a provocation", "termed it a threat"
+        "brand": S("ACCUSE", "disapprove", args="wrongdoing", strength=0.7),
+        "term": S("ACCUSE", "disapprove", args="wrongdoing", strength=0.65),
+        "label": S("ACCUSE", "disapprove", args="wrongdoing", strength=0.65),
+        "describe": S("ACCUSE", "disapprove", args="wrongdoing", strength=0.55),
         "blast": S("ACCUSE", "disapprove", args="people diplomat", strength=0.5),
         "protest": (
             S("PROTEST", "demo", subj="crowd", strength=0.8),
@@ -207,6 +212,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "call": (
             S("CONCEDE", args="protest", preps="off", strength=0.75),
             S("REQUEST", preps="for on upon", strength=0.8, wraps=True),
+            S("ACCUSE", "disapprove", args="wrongdoing", strength=0.6),  # "called it a crime"
             S("CONSULT", "phone", args="people diplomat", strength=0.5),
         ),
         # --- REJECT

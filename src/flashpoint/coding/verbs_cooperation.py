@@ -123,6 +123,8 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "salute": _SUPPORT,
         "congratulate": _SUPPORT,
         "thank": S("SUPPORT", strength=0.6),
+        "convey": S("SUPPORT", args="goodwill", strength=0.7),  # "conveyed the greetings of"
+        "wish": S("SUPPORT", args="wellbeing", strength=0.6),  # "wished the president success"
         "apologize": S("SUPPORT", strength=0.7),
         "apologise": S("SUPPORT", strength=0.7),
         "forgive": S("SUPPORT", strength=0.7),

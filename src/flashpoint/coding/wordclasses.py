@@ -209,6 +209,17 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "sovereignty security interest dignity socialism revolution homeland motherland "
         "fatherland independence system cause gain achievement idea leadership party"
     ),
+    # What one calls an adversary's act when denouncing it ("termed the drills a provocation")
+    "wrongdoing": words_of(
+        "provocation crime violation threat aggression terrorism terrorist criminal "
+        "infringement encroachment lie sophism farce racket aggressor warmonger provocateur "
+        "rogue outrage atrocity invasion interference intervention blackmail piracy"
+    ),
+    # Good wishes one state sends another: "wished the president success"
+    "wellbeing": words_of(
+        "success health prosperity happiness wellbeing well-being welfare luck progress "
+        "longevity peace"
+    ),
     # What one "meets" that is no party: "met their deaths", "met with opposition"
     "outcome": words_of(
         "death end fate demise opposition criticism resistance condemnation response "
