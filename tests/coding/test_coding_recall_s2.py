@@ -266,3 +266,22 @@ def test_an_exchange_of_views_is_a_consultation(coder: Coder) -> None:
     assert "CONSULT" in categories(
         coder, "There was an exchange of views between the Chinese and Lao ministers."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Norway provided $10 million in humanitarian assistance to Sudan.", "SDN"),
+        ("China shipped 20,000 tons of rice to Haiti last month.", "HTI"),
+        ("Germany delivered Leopard tanks to Ukraine.", "UKR"),
+        ("The World Food Programme distributed food to 2 million people in Yemen.", "YEM"),
+    ],
+)
+def test_goods_and_money_given_are_aid(coder: Coder, text: str, recipient: str) -> None:
+    events = [e for e in code(coder, text) if e.category == "AID"]
+    assert events
+    assert recipient in {r.code for r in events[0].recipients}
+
+
+def test_a_shipment_of_goods_for_sale_is_no_aid(coder: Coder) -> None:
+    assert "AID" not in categories(coder, "Chile shipped copper worth $3 billion to China.")

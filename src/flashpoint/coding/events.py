@@ -67,6 +67,7 @@ _LAUNCH_VERBS = frozenset({"launch", "fire", "test"})
 _FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
 _MONTH_NAMES = frozenset({"March", "May"})
 # Nouns that only frame another event noun: "a mediation mission", "an air campaign".
+_QUANTITY_NOUNS = _words("million billion thousand ton tonne dollar worth package batch tranche")
 _CONTAINERS = _words(
     "mission effort campaign operation drive process initiative bid attempt activity event "
     "program programme"
@@ -94,12 +95,24 @@ def _arg_words(view: ParseView, i: int, include_subject: bool = False) -> set[st
             continue  # "increase military spending": the modifier does not make troops
         for m in view.children(h, MODIFIER_DEPS):
             words.add(view.lemma(m))
+        measured = _is_quantity(view, h)
         for word, o in view.preps(h):
-            if word == "of":
+            # "tons of rice"; "$10 million in aid": the quantity names no argument itself
+            if word == "of" or (word == "in" and measured):
                 words.add(view.lemma(o))
                 for m in view.children(o, ("compound", "amod")):
                     words.add(view.lemma(m))
     return words
+
+
+def _is_quantity(view: ParseView, h: int) -> bool:
+    tok = view.tok(h)
+    return (
+        tok.tag == "CD"
+        or tok.pos in {"NUM", "SYM"}
+        or bool(view.children(h, ("nummod", "quantmod")))
+        or view.lemma(h) in _QUANTITY_NOUNS
+    )
 
 
 def _noun_words(view: ParseView, i: int) -> set[str]:

@@ -306,7 +306,10 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("RETREAT", "withdraw", strength=0.6),
         ),
         "pull": S("RETREAT", "withdraw", preps="out back", strength=0.8),
-        "ship": S("SANCTION", "expel", preps="out", strength=0.6),
+        "ship": (
+            S("SANCTION", "expel", preps="out", strength=0.6),
+            S("AID", args="aid weapon arm", strength=0.65),  # "shipped rice to Haiti"
+        ),
         "force": S("SANCTION", "expel", preps="out", strength=0.65),
         # --- COERCE
         "arrest": _ARREST,

@@ -143,7 +143,8 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "donate": S("AID", strength=0.8),
         "provide": S("AID", args="aid troops weapon arm asylum", strength=0.7),
         "give": S("AID", args="aid", strength=0.6),
-        "deliver": S("AID", args="aid", strength=0.7),
+        "deliver": S("AID", args="aid weapon arm troops", strength=0.7),
+        "distribute": S("AID", args="aid", strength=0.6),
         "supply": S("AID", strength=0.6),
         "hand": (
             S("SUPPORT", args="goodwill", preps="over", strength=0.7),  # "handed over a basket"
