@@ -75,3 +75,51 @@ def test_domestic_events_keep_the_own_country_as_recipient(
     coder: Coder, text: str, expected: str
 ) -> None:
     assert recipients(main(coder, text)) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a preposition whose object the parser read as the next clause's subject
+        (
+            "Chile granted political asylum to three Venezuelan opposition leaders "
+            "hiding in its embassy.",
+            {"VEN"},
+        ),
+        # a preposition left without an object shares the coordinated verb's
+        (
+            "Kenya has restored diplomatic relations with and reopened an embassy in Havana.",
+            {"CUB"},
+        ),
+        # whom a purpose clause of helping or defending benefits
+        ("Poland is ready to send tanks to help defend Lithuania.", {"LTU"}),
+        # an object shifted behind "as ..."
+        ("Canada condemned as a grave violation Russia's seizure of the tanker.", {"RUS"}),
+        # "let X do": X, even when parsed as the subject of a clause
+        ("Hamas refused to let Egyptian trucks enter Gaza.", {"EGY"}),
+        # a complaint's subject beats its addressee; the addressee stays the fallback
+        (
+            "Ukraine complained to the Security Council about Russian missile strikes on Kyiv.",
+            {"RUS"},
+        ),
+        ("Ukraine complained to the Security Council about missile strikes on Kyiv.", {"IGO:UNSC"}),
+        # a purpose clause is addressed to the object of the verb it serves
+        (
+            "The Chinese foreign ministry summoned the Philippine ambassador to protest the incident.",
+            {"PHL"},
+        ),
+        # "in defiance of X" names the target before any place
+        ("Thousands blocked streets in Tbilisi in defiance of the Russian government.", {"RUS"}),
+    ],
+)
+def test_recipients_in_phrases_the_parse_leaves_loose(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    assert recipients(main(coder, text)) == expected
+
+
+def test_an_act_embedded_under_a_passive_keeps_the_passive_subject_as_actor(coder: Coder) -> None:
+    events = code(coder, "Iranian students were accused of attacking the British embassy.")
+    (attack,) = [e for e in events if e.category == "ASSAULT"]
+    assert [a.code for a in attack.actors] == ["IRN"]
+    assert recipients(attack) == {"GBR"}

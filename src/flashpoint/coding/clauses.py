@@ -104,6 +104,18 @@ class ParseView:
                     pairs.extend((word2, o2) for o2 in self.children(inner, ("pobj",)))
         return pairs
 
+    def stranded_object(self, p: int) -> int | None:
+        """The object of a preposition the parser left empty because it read the noun
+        phrase as the subject of the next clause ("granted asylum to [five officers]
+        holed up in ...": "officers" heads "holed"): that subject, when its phrase
+        starts right after the preposition."""
+        if self.children(p, ("pobj", "pcomp")) or p + 1 >= len(self.tokens):
+            return None
+        for tok in self.tokens[p + 1 :]:
+            if tok.dep in {"nsubj", "nsubjpass"} and self.subtree(tok.i)[0] == p + 1:
+                return tok.i
+        return None
+
     def particles(self, i: int) -> list[str]:
         return self.child_words(i, ("prt",))
 
@@ -137,6 +149,8 @@ OBJECT_CONTROL = frozenset(
         "persuade",
         "invite",
         "allow",
+        "let",
+        "permit",
         "tell",
         "encourage",
         "request",
@@ -176,7 +190,11 @@ def clause_subject(
         # subject of the governing verb is the one who meets or withdraws.
         subjects, _ = clause_subject(view, head, seen | {v})
         return subjects, False
-    if dep in {"xcomp", "conj", "advcl", "pcomp", "ccomp", "prep", "pobj", "acomp"}:
+    if dep in {"pcomp", "prep", "pobj"}:
+        # "X was accused of launching", "youths resorted to throwing stones": the one
+        # the governing verb speaks of does the embedded act, whatever its voice.
+        return clause_subject(view, head, seen | {v})[0], False
+    if dep in {"xcomp", "conj", "advcl", "ccomp", "acomp"}:
         return clause_subject(view, head, seen | {v})
     if dep in {"dobj", "attr"} and view.lemma(head) in LIGHT_VERBS:
         return clause_subject(view, head, seen | {v})  # "made an attempt at launching"

@@ -182,7 +182,8 @@ def first_recipients(
     Someone else is another country or organisation, or a named body of the actor's
     own country in another sector when the phrase itself names it ("the government
     arrested Turkish journalists", "farmers blockaded Paris", "investigating crimes by
-    Croatian extremists"): domestic events keep their country as recipient. A bare
+    Croatian extremists"): domestic events keep their country as recipient. A capital
+    counts only as a direct object ("strikes on Kyiv" is where, not whom). A bare
     sector word ("police arrested activists"), which only carries the article's main
     country, is the fallback when no phrase names anyone else.
     """
@@ -204,6 +205,7 @@ def first_recipients(
                     if m.code in actor_codes
                     and m.sector not in {None, *actor_sectors}
                     and m.kind in _EXPLICIT_KINDS
+                    and (m.kind != "capital" or view.tok(h).dep in {"dobj", "obj"})
                     and not _describes(view, h, m)
                 )
         found = dedupe(found)

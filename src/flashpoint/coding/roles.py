@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flashpoint.coding.clauses import ParseView, clause_subject
+from flashpoint.coding.clauses import OBJECT_CONTROL, ParseView, clause_subject
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.headlines import headline_passive_subject, headline_source
 from flashpoint.coding.role_mentions import (
@@ -57,6 +57,15 @@ _STATIVE_PARTICIPLES = words_of(
 )
 SUBJECTS = ("nsubj", "nsubjpass")
 _RECEIVING = frozenset({"receive", "get", "obtain"})
+# Purpose clauses whose object is whom the act benefits: "sent arms to help defend X".
+_BENEFITING = words_of("help assist defend protect aid support rebuild save")
+# Verbs of contact whose purpose clause is addressed to their object ("summoned X to
+# protest").
+_CONTACTING = words_of("summon meet visit receive invite call telephone phone contact host write")
+# "in defiance of X", "in retaliation for X": the stance noun's object is the target.
+_STANCE_NOUNS = words_of("defiance protest retaliation response reprisal opposition revenge")
+# A complaint's addressee ("complained to the UN") yields to its subject ("over X's raids").
+_ADDRESSEE_PREPS = frozenset({"to", "with"})
 _AIMED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 _STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 
@@ -83,22 +92,103 @@ def _agents(view: ParseView, v: int) -> list[int]:
 
 def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[list[int]]:
     """Candidate recipient phrases of verb v, most direct first (each with its conjuncts)."""
-    groups: list[list[int]] = []
+    # "in defiance of X", "in retaliation for X": the stated target comes first
+    groups = [
+        view.conjuncts(o2)
+        for word, o in view.preps(v)
+        if word == "in" and view.lemma(o) in _STANCE_NOUNS
+        for _, o2 in view.preps(o)
+    ]
     if frame.category != "MOBILIZE":  # what is deployed or put on alert is one's own force
-        for c in view.children(v, ("dobj", "obj", "dative")):
+        for c in _direct_objects(view, v):
             if c != frame.trigger:
                 groups.append(view.conjuncts(c))
             # "aid to Mozambique", "contact with the US", "restrictions for new members"
             for word, o in view.preps(c):
                 if word in _RECIPIENT_PREPS or word == "for":
                     groups.append(view.conjuncts(o))
+        if view.lemma(v) in OBJECT_CONTROL:
+            # "allow UN planes to land" parsed as a clause: its subject is the object
+            for c in view.children(v, ("ccomp",)):
+                groups.extend(view.conjuncts(s) for s in view.children(c, SUBJECTS))
+    prep_groups: list[tuple[str, list[int]]] = []
+    for p in view.children(v, ("prep", "dative")):
+        stranded = view.stranded_object(p)
+        if stranded is not None:  # "granted asylum to [five officers holed up in ...]"
+            prep_groups.append((view.tok(p).text.lower(), view.conjuncts(stranded)))
     for word, o in view.preps(v):
-        if word in _RECIPIENT_PREPS or (visit and word in _VISIT_PREPS):
-            groups.append(view.conjuncts(o))
+        if (
+            word in _RECIPIENT_PREPS
+            or (visit and word in _VISIT_PREPS)
+            or (word == "about" and frame.category == "ACCUSE")
+        ):
+            prep_groups.append((word, view.conjuncts(o)))
+    if frame.category == "ACCUSE":
+        prep_groups.sort(key=lambda pair: pair[0] in _ADDRESSEE_PREPS)
+    groups.extend(g for _, g in prep_groups)
     if frame.nominal and frame.trigger != v:
         for word, o in view.preps(frame.trigger):
             if word in _RECIPIENT_PREPS:
                 groups.append(view.conjuncts(o))
+    return groups
+
+
+def _direct_objects(view: ParseView, v: int) -> list[int]:
+    """Objects of v; with none, an object shifted behind an "as" phrase ("denounced as
+    a crime Serbia's suppression of ...", which the parser reads as an apposition)."""
+    objects = view.children(v, ("dobj", "obj", "dative"))
+    if objects:
+        return objects
+    return [a for word, o in view.preps(v) if word == "as" for a in view.children(o, ("appos",))]
+
+
+def _purpose_groups(view: ParseView, verbs: Sequence[int | None], frame: Frame) -> list[list[int]]:
+    """ "sent arms to help defend Saudi Arabia": whom a subjectless purpose clause of
+    helping or defending benefits (its object, or that of its own complement)."""
+    groups: list[list[int]] = []
+    for verb in verbs:
+        if verb is None:
+            continue
+        for c in view.children(verb, ("advcl", "xcomp")):
+            if view.children(c, SUBJECTS) or view.lemma(c) not in _BENEFITING:
+                continue
+            groups.extend(_object_groups(view, c, frame, visit=False))
+            for x in view.children(c, ("xcomp", "ccomp")):
+                if not view.children(x, SUBJECTS):
+                    groups.extend(_object_groups(view, x, frame, visit=False))
+    return groups
+
+
+def _governing_objects(view: ParseView, v: int) -> list[list[int]]:
+    """ "summoned Niger's ambassador to complain": a subjectless purpose clause of a
+    verb of contact is addressed to that verb's object."""
+    head = view.head(v)
+    if (
+        head is None
+        or view.tok(v).dep not in {"advcl", "xcomp"}
+        or view.children(v, SUBJECTS)
+        or view.lemma(head) not in _CONTACTING
+    ):
+        return []
+    return [view.conjuncts(o) for o in view.children(head, ("dobj", "obj"))]
+
+
+def _coordinated_objects(view: ParseView, v: int, frame: Frame) -> list[list[int]]:
+    """ "established ties with and opened an embassy in Tehran": a preposition left
+    without its object shares that of the coordinated verb."""
+    dangling = [
+        p
+        for node in [v, *view.children(v, ("dobj", "obj"))]
+        for p in view.children(node, ("prep",))
+        if not view.children(p) and view.tok(p).text.lower() in _RECIPIENT_PREPS
+    ]
+    if not dangling:
+        return []
+    groups: list[list[int]] = []
+    for c in view.children(v, ("conj",)):
+        if view.tok(c).pos == "VERB" and not view.children(c, SUBJECTS):
+            groups.extend(view.conjuncts(o) for o in view.children(c, ("dobj", "obj")))
+            groups.extend(_object_groups(view, c, frame, visit=True))
     return groups
 
 
@@ -242,6 +332,9 @@ def _clause_roles(
         if frame.category in _DOMESTIC:
             groups.extend(_place_groups(view, v))
         groups.extend(_condition_subjects(view, v, frame.embedded))
+        groups.extend(_purpose_groups(view, [v, frame.embedded], frame))
+        groups.extend(_coordinated_objects(view, v, frame))
+        groups.extend(_governing_objects(view, v))
         roles.recipients = first_recipients(view, groups, mentions, resolve, roles.actors)
         if view.lemma(v) in _RECEIVING and frame.category in {"SUPPORT", "AID"}:
             # "X received a message of greeting from Y": Y greets X
