@@ -1,6 +1,6 @@
 """The grouping rules beyond family, actors, dates and wording, on hand-built reports:
 places, counts and ordinals, weighted wording, recipients told from the other side,
-the second chance of lone founders, and events of one article."""
+the second chance of lone founders, no chaining, and events of one article."""
 
 from __future__ import annotations
 
@@ -210,24 +210,44 @@ def test_recipients_told_from_the_other_side_agree() -> None:
     assert stories([to_russia, to_japan], [left, elsewhere]) == apart(to_russia, to_japan)
 
 
-def test_a_lone_founder_joins_a_story_that_a_later_report_linked_it_to() -> None:
-    early = report("a", "North Korea fired a ballistic missile into the sea.", day="2024-04-01")
-    middle = report("b", "The Hwasong rocket flew 600 kilometres after liftoff.", day="2024-04-02")
-    late = report(
-        "c",
-        "North Korea fired a Hwasong ballistic missile that flew 600 kilometres into the sea.",
-        day="2024-04-03",
+KIM = (("PRK", "GOV", "Kim Jong Un"),)
+
+
+def test_a_report_worded_like_a_later_member_only_does_not_join_through_it() -> None:
+    embassy = report(
+        "a", "Kim Jong Un received a floral basket from the Mongolian embassy.", day="2024-04-01"
     )
-    events = [
-        event(early, "fired", day="2024-04-01"),
-        event(middle, "flew", day="2024-04-02", actors=()),
-        event(late, "fired", day="2024-04-03"),
-    ]
+    delegation = report("b", "Kim Jong Un received a floral basket and a gift from a delegation.")
+    businessman = report("c", "Kim Jong Un was presented with a gift and a bouquet by a trader.")
+    first = event(embassy, "received", category="SUPPORT", actors=KIM, day="2024-04-01")
+    second = event(delegation, "received", category="SUPPORT", actors=KIM)
+    third = event(businessman, "presented", category="SUPPORT", actors=KIM)
+    # The delegation's basket is worded like the embassy's; the businessman's gift only
+    # like the delegation's. A story is tested against its first report, so the chain
+    # embassy - delegation - businessman does not merge three senders' gifts.
+    assert stories([first, second, third], [embassy, delegation, businessman]) == {
+        frozenset({first.event_id, second.event_id}),
+        frozenset({third.event_id}),
+    }
+
+
+def test_a_sentence_continuing_a_members_report_joins_through_it() -> None:
+    seen = report("a", "North Korea fired several ballistic missiles towards the sea.")
+    told = report(
+        "b",
+        "North Korea test-fired a new tactical ballistic missile and a strategic cruise "
+        "missile. Its missile administration also launched a strategic cruise missile with "
+        "upgraded performance.",
+    )
+    events = [event(seen, "fired"), event(told, "test-fired"), event(told, "launched")]
+    # The second sentence of the report shares little with the first outlet's report,
+    # but continues its own article's sentence, which joined the story.
     grouper = StoryGrouper()
-    placements = grouper.add(events, [early, middle, late])
-    # The middle report shares nothing with the first; it joins through the last one.
+    grouper.add(events, [seen, told])
     assert grouper.story_ids() == [story_id_for(events[0].event_id)]
-    assert [p.founded for p in placements] == [True, False, False]
+    assert {m.event_id for m in grouper.story(grouper.story_ids()[0]).members} == {
+        e.event_id for e in events
+    }
 
 
 def test_events_of_one_article_meet_the_same_tests_as_other_reports() -> None:

@@ -135,10 +135,11 @@ class StoryGrouper:
     ) -> list[Placement]:
         """Let events that founded a story and stayed alone try once more, in order.
 
-        A report may only match a story through a member that came later in the
-        processing order (a later report worded like it). Each lone founder of this
-        run leaves its story and is placed again: it joins the best story it now
-        passes, or founds its story again under the same id.
+        A report may match a story founded later in the processing order: by a report
+        that passed it but joined or founded another story (a factual report never
+        joins a non-factual founder), or one a sentence of its own article joined.
+        Each lone founder of this run leaves its story and is placed again: it joins
+        the best story it now passes, or founds its story again under the same id.
         """
         for index, (placement, profile) in enumerate(zip(placements, profiles, strict=True)):
             draft = self._drafts.get(placement.story_id)

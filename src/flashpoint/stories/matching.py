@@ -20,8 +20,10 @@ An event joins a story when, compared with the story's founding event and member
 7. numbers: no thing counted or numbered differently ("two missiles" vs "three
    missiles", "the 101st rally" vs "the 106th rally"; numbers.py);
 8. wording: the best weighted similarity (terms.py: rare words weigh more than
-   boilerplate) with a member's evidence sentence reaches `min_wording`, or
-   `min_wording_loose` when a date is coarser than a day or an actor is unknown.
+   boilerplate) with the founder's evidence sentence, or with a member's from the
+   event's own article, reaches `min_wording`, or `min_wording_loose` when a date is
+   coarser than a day or an actor is unknown. Other members do not count: a report
+   worded like a later member only would chain unrelated reports (`_anchors`).
 
 Failing any test keeps the event out. The reason string of a member lists the values.
 """
@@ -198,6 +200,18 @@ def _union_numbers(members: Sequence[Profile]) -> NumberSet:
     return frozenset(number for m in members for number in m.numbers)
 
 
+def _anchors(candidate: Profile, founder: Profile, members: Sequence[Profile]) -> list[Profile]:
+    """The members whose wording the candidate is compared with: the founder, and the
+    members from the candidate's own article (sentences continuing one report).
+
+    Not every member: with any member as the link, A joins B, C joins A, and B and C
+    share a story though nothing ties them (a gift from one sender, then a gift from
+    another; an attack, then the operation against the attackers).
+    """
+    article = candidate.event.article_id
+    return [founder, *(m for m in members if m is not founder and m.event.article_id == article)]
+
+
 def match_story(
     candidate: Profile,
     founder: Profile,
@@ -246,7 +260,7 @@ def match_story(
     if clash is not None:
         return _fail(f"numbers of {clash[0]}: {clash[2]} vs {clash[1]}")
     best, best_member = 0.0, founder
-    for member in members:
+    for member in _anchors(candidate, founder, members):
         value = weighted_similarity(candidate.words, member.words, weights)
         if value > best:
             best, best_member = value, member
