@@ -97,3 +97,44 @@ def test_mentions_we_in_a_home_outlet_s_report_is_that_outlet_s_country(
     start = text.index("We")
     resolved = resolve_reference(start, "We", context)
     assert (resolved.code if resolved is not None else None) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "An armed group based in Chad kidnapped two engineers.",
+            [("armed group based in Chad", "TCD", "REB")],
+        ),
+        ("Lagos-based activists marched.", [("Lagos-based activists", "NGA", "CVL")]),
+        ("A militant group claimed the blast.", [("militant group", "---", "REB")]),
+    ],
+)
+def test_mentions_a_group_belongs_where_it_is_based(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert mentions(text) == expected
+
+
+def test_mentions_troops_based_abroad_are_not_the_host_s() -> None:
+    found = mentions("Marines based in Spain left on Monday.")
+    assert ("Marines based in Spain", "ESP", "MIL") not in found
+    assert all(not text.startswith("Spain-based") for text, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chechen fighters ambushed a convoy.", [("Chechen fighters", "RUS", "REB")]),
+        ("Igbo leaders rejected the plan.", [("Igbo leaders", "NGA", "GOV")]),
+        (
+            "The Turkish Cypriot leader spoke.",
+            [("Turkish Cypriot leader", "CYP", "GOV")],
+        ),
+        ("Thousands of Tibetans fled.", []),  # a population, not an actor
+    ],
+)
+def test_mentions_a_people_of_one_state_codes_its_organised_groups(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert mentions(text) == expected

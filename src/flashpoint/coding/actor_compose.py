@@ -20,6 +20,7 @@ from flashpoint.coding.actor_guards import (
 )
 from flashpoint.coding.actor_patterns import (
     ATTRIBUTIVE_AFTER,
+    BASED_GAP,
     CAPITALISED_WORD,
     COUNTRY_KINDS,
     LEFT_MODIFIERS,
@@ -119,6 +120,12 @@ class Composer:
             return self._sector_phrase(hits, i)
         if atom.kind in COUNTRY_KINDS and false_country(self.text, hit):
             return i + 1
+        if atom.group_only and not (
+            i + 1 < len(hits)
+            and hits[i + 1].atom.kind == "sector"
+            and QUALIFIER_GAP.fullmatch(self.text, hit.end, hits[i + 1].start)
+        ):
+            return i + 1  # "Chechens" alone are a population, "Chechen rebels" an actor
         if atom.kind == "leader" and names_a_thing(self.text, hit.end):
             return i + 1
         initial = atom.sector if atom.kind not in COUNTRY_KINDS else None
@@ -149,13 +156,17 @@ class Composer:
             j += 1
         qualifier_end = end
         sectors: list[Atom] = []
-        gap = QUALIFIER_GAP
+        based = kind in COUNTRY_KINDS and text.startswith("-based", end)
+        gap = BASED_GAP if based else QUALIFIER_GAP
         while j < n and hits[j].atom.kind == "sector" and gap.fullmatch(text, end, hits[j].start):
             sectors.append(hits[j].atom)
             head = hits[j].start + hits[j].atom.head
             end = hits[j].end
             j += 1
             gap = SECTOR_GAP
+        if based and _combine_sector(initial, sectors) not in _IN_SECTORS:
+            # "Okinawa-based Marines" are not Okinawa's: only groups belong where they are
+            sectors, end, j = [], qualifier_end, i + 1 + (qualifier_end != hit.end)
         if sectors and not sectors[-1].title and ATTRIBUTIVE_AFTER.match(text, end):
             # "U.S. military drills": the country is the actor, "military" describes drills
             sectors, end, j = [], qualifier_end, i + 1 + (qualifier_end != hit.end)
@@ -322,7 +333,7 @@ class Composer:
             return None, end, j  # "an envoy of the Egyptian president": the owner phrase
         link = OF_GAP.fullmatch(self.text, end, hits[j].start)
         in_capital = hits[j].atom.kind == "capital"
-        if link is None or (link.group(1) == "in" and sector not in _IN_SECTORS and not in_capital):
+        if link is None or (link.group(1) != "of" and sector not in _IN_SECTORS and not in_capital):
             return None, end, j
         target = hits[j]
         if target.atom.kind == "reference":

@@ -43,6 +43,7 @@ class Atom:
     intro_names: tuple[str, ...] = ()  # leaders: short names usable after this one
     after_intro: bool = False  # leaders: only a short name, valid after an introduction
     reference: str | None = None  # reference nouns: the noun ("country", "regime")
+    group_only: bool = False  # a people's adjective: an actor only before a sector word
 
 
 def normalise_surface(text: str) -> str:
@@ -105,6 +106,8 @@ def _build_atoms() -> dict[str, Atom]:
             add(adjective, Atom("demonym", country.iso3, None, 0, adjective=True))
         for people in country.people:
             add(people, Atom("demonym", country.iso3, None, _head_offset(people)))
+        for people in country.peoples:
+            add(people, Atom("demonym", country.iso3, None, 0, adjective=True, group_only=True))
     for leader in leaders():
         for full in leader.full_names:
             for variant in _name_variants(full):
@@ -194,12 +197,15 @@ _MODIFIERS = _trie_regex(sorted(set(MODIFIER_WORDS)))
 
 # Between a qualifier and its sector word: an optional possessive, then modifiers.
 QUALIFIER_GAP: re.Pattern[str] = re.compile(r"(?:['’]s?)?(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
+# "Trinidad-based militants": where a group is based is whose it is.
+BASED_GAP: re.Pattern[str] = re.compile(r"-based(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
 # Between two sector words ("army special forces", "government forces").
 SECTOR_GAP: re.Pattern[str] = re.compile(r"(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
 # Modifiers right before a sector word without a qualifier ("Foreign Minister").
 LEFT_MODIFIERS: re.Pattern[str] = re.compile(r"(?<![\w'’-])(?:(?i:" + _MODIFIERS + r")\s+){1,3}\Z")
 # "of"/"in" linking a sector word to its country ("Ministry of Foreign Affairs of the DPRK").
-OF_GAP: re.Pattern[str] = re.compile(r"\s+(of|in)\s+(?:the\s+)?\Z")
+# "A group based in X" is X's whatever its sector.
+OF_GAP: re.Pattern[str] = re.compile(r"\s+(of|in|based\s+in)\s+(?:the\s+)?\Z")
 # "of"/"for" linking an office to the office or group it belongs to ("a spokesman for
 # the Foreign Ministry", "an envoy of the Egyptian president").
 OWNER_GAP: re.Pattern[str] = re.compile(r"\s+(of|for)\s+(?:the\s+|its\s+)?\Z")

@@ -25,6 +25,7 @@ class Country:
     adjectives: tuple[str, ...]  # "Japanese", "North Korean"
     people: tuple[str, ...]  # demonym nouns: "Israelis", "Britons"
     capitals: tuple[str, ...]  # capitals used as metonyms: "Pyongyang"
+    peoples: tuple[str, ...] = ()  # adjectives of peoples of this state: "Chechen"
 
 
 def _split(field: str) -> tuple[str, ...]:
@@ -59,8 +60,8 @@ def countries() -> dict[str, Country]:
     }
     table: dict[str, Country] = {}
     for row in _read_rows("countries.tsv"):
-        fields = [*row, "", "", "", ""][:5]
-        iso3, names, adjectives, people, capitals = (field.strip() for field in fields)
+        fields = [*row, "", "", "", "", ""][:6]
+        iso3, names, adjectives, people, capitals, peoples = (field.strip() for field in fields)
         entry = base.get(iso3, {})
         canonical = str(entry.get("name", "")).strip() or _split(names)[0]
         capital = str(entry.get("capital", "")).strip()
@@ -74,6 +75,7 @@ def countries() -> dict[str, Country]:
             adjectives=_split(adjectives),
             people=_split(people),
             capitals=_unique([capital, *(c for c in extra_capitals if c != "-")]),
+            peoples=_split(peoples),
         )
     return table
 
