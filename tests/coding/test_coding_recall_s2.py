@@ -285,3 +285,51 @@ def test_goods_and_money_given_are_aid(coder: Coder, text: str, recipient: str) 
 
 def test_a_shipment_of_goods_for_sale_is_no_aid(coder: Coder) -> None:
     assert "AID" not in categories(coder, "Chile shipped copper worth $3 billion to China.")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "The Chinese ministry stressed that the U.S. arms sales to Taiwan are illegal.",
+            "CHN",
+            "USA",
+        ),
+        ("The Cuban government said the Argentine decision was a grave provocation.", "CUB", None),
+    ],
+)
+def test_a_speaker_judging_an_act_a_wrong_accuses(
+    coder: Coder, text: str, actor: str, recipient: str | None
+) -> None:
+    events = [e for e in code(coder, text) if e.category == "ACCUSE"]
+    assert events
+    assert actor in {a.code for a in events[0].actors}
+    if recipient is not None:
+        assert recipient in {r.code for r in events[0].recipients}
+
+
+def test_a_speaker_denying_a_wrong_does_not_accuse(coder: Coder) -> None:
+    assert "ACCUSE" not in categories(coder, "Japan said the Chinese test was not a provocation.")
+
+
+def test_calling_an_act_illegal_accuses(coder: Coder) -> None:
+    assert "ACCUSE" in categories(coder, "The Iranian ministry called the Saudi sanctions illegal.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt said Ethiopia would face grave consequences if it filled the dam.",
+        "Tehran said Israel will pay dearly for the killing.",
+    ],
+)
+def test_a_reported_warning_of_punishment_is_the_speakers_threat(coder: Coder, text: str) -> None:
+    events = [e for e in code(coder, text) if e.category == "THREATEN"]
+    assert events
+    speaker, target = ("EGY", "ETH") if text.startswith("Egypt") else ("IRN", "ISR")
+    assert speaker in {a.code for a in events[0].actors}
+    assert target in {r.code for r in events[0].recipients}
+
+
+def test_consequences_already_faced_are_no_threat(coder: Coder) -> None:
+    assert "THREATEN" not in categories(coder, "Libya faced consequences for the bombing in 1992.")

@@ -31,6 +31,7 @@ from flashpoint.coding.trigger_guards import (
     held_to_account,
     honours_own_people,
     introduced_by_there,
+    judged_wrong,
     made_to_pay,
     names_trait,
     possessed_act,
@@ -200,9 +201,18 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     if account is not None:
         return Frame(i, i, account, "allege" if account == "ACCUSE" else None, 0.6)
     if made_to_pay(view, i):
+        if _reported(view, i):
+            return None  # the speaker's frame carries it: "said X will pay dearly"
         return Frame(i, i, "THREATEN", None, 0.6)
     if refused_when_negated(view, i):
         return Frame(i, i, "REJECT", None, 0.7, negation_used=True)  # "will never tolerate"
+    if lemma in SPEECH_VERBS:
+        judged = judged_wrong(view, i)
+        if judged is not None:  # "said the launch was a provocation"
+            return Frame(judged, i, "ACCUSE", "disapprove", 0.55, embedded=view.head(judged))
+        for c in view.children(i, ("ccomp",)):
+            if made_to_pay(view, c):  # "said Seoul would pay dearly": the speaker warns
+                return Frame(c, i, "THREATEN", None, 0.6, embedded=c)
     senses = VERB_SENSES.get(lemma)
     if senses is None:
         return None
@@ -232,6 +242,11 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     return Frame(
         i, i, sense.category, sense.mode, sense.strength, wrapper=lemma if sense.wraps else None
     )
+
+
+def _reported(view: ParseView, i: int) -> bool:
+    head = view.head(i)
+    return view.tok(i).dep == "ccomp" and head is not None and view.lemma(head) in SPEECH_VERBS
 
 
 def is_event_verb(view: ParseView, i: int) -> bool:

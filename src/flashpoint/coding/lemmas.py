@@ -186,9 +186,24 @@ def _build_needs() -> dict[str, list[frozenset[str] | None]]:
 
 # form -> for each lemma it may come from, the words its senses need (None: nothing)
 FORM_NEEDS: Final[dict[str, list[frozenset[str] | None]]] = _build_needs()
-# Triggers found by a pattern rather than a sense (trigger_guards.made_to_pay).
+# Triggers found by a pattern rather than a sense (trigger_guards.made_to_pay,
+# trigger_guards.judged_wrong): the words that must occur with them.
 for _form in verb_forms("pay"):
     FORM_NEEDS.setdefault(_form, []).append(frozenset({"dearly", "price", "penalty"}))
+for _verb in ("face", "suffer"):
+    for _form in verb_forms(_verb):
+        FORM_NEEDS.setdefault(_form, []).append(
+            frozenset(f for w in WORD_CLASSES["penalty"] for f in noun_forms(w))
+        )
+_SPEECH_FORMS = frozenset(f for v in SPEECH_VERBS for f in verb_forms(v))
+for _word in WORD_CLASSES["wrongdoing"]:
+    for _form in noun_forms(_word):
+        FORM_NEEDS.setdefault(_form, []).append(_SPEECH_FORMS)
+TRIGGER_FORMS = (
+    TRIGGER_FORMS
+    | {f for v in ("face", "suffer") for f in verb_forms(v)}
+    | {f for w in WORD_CLASSES["wrongdoing"] for f in noun_forms(w)}
+)
 
 
 def trigger_possible(words: set[str]) -> bool:

@@ -9,7 +9,7 @@ patterns read as warnings, "X will be held responsible" and "X will pay dearly".
 from __future__ import annotations
 
 from flashpoint.coding.clauses import ParseView
-from flashpoint.coding.wordclasses import classes_of, words_of
+from flashpoint.coding.wordclasses import WORD_CLASSES, classes_of, words_of
 
 _TRAIT_NOUNS = words_of("efficiency spirit morale mood trait style trend")
 _GUARD_VERBS = words_of("defend protect safeguard guard")
@@ -22,6 +22,8 @@ _REFUSED_WHEN_NEGATED = words_of("tolerate condone countenance")
 _STANCE_NOUNS = words_of("denunciation denouncement condemnation censure")
 _SEATS = words_of("house palace")
 _PRICE_NOUNS = words_of("price penalty")
+_SUFFER_VERBS = words_of("pay face suffer")
+_PENALTY_NOUNS = WORD_CLASSES["penalty"]
 _THREAT_MODALS = words_of("will would shall 'll must")
 _OBLIGING = words_of("have bound bind make go")
 _OBJECT_DEPS = frozenset({"dobj", "obj", "conj", "appos", "attr", "pobj"})
@@ -69,12 +71,15 @@ def held_to_account(view: ParseView, i: int) -> str | None:
 
 
 def made_to_pay(view: ParseView, i: int) -> bool:
-    """ "X will pay dearly for ...", "X will have to pay a heavy price": a warning of
-    punishment (THREATEN against the payer). A past "paid dearly" is no threat."""
-    if view.lemma(i) != "pay":
+    """ "X will pay dearly for ...", "X will have to pay a heavy price", "X would face
+    grave consequences": a warning of punishment (THREATEN against the one who pays).
+    A past "paid dearly" or "faced consequences" is no threat."""
+    lemma = view.lemma(i)
+    if lemma not in _SUFFER_VERBS:
         return False
-    cost = "dearly" in view.child_words(i, ("advmod",)) or any(
-        view.lemma(o) in _PRICE_NOUNS for o in view.children(i, ("dobj", "obj"))
+    cost = (lemma == "pay" and "dearly" in view.child_words(i, ("advmod",))) or any(
+        view.lemma(o) in (_PRICE_NOUNS if lemma == "pay" else _PENALTY_NOUNS)
+        for o in view.children(i, ("dobj", "obj"))
     )
     if not cost:
         return False
@@ -90,6 +95,20 @@ def made_to_pay(view: ParseView, i: int) -> bool:
             break
         cur = view.head(cur)
     return False
+
+
+def judged_wrong(view: ParseView, i: int) -> int | None:
+    """ "said the launch was a clear provocation", "stressed that the drills are illegal":
+    a speaker judging an act a wrong accuses its doer. The judging word, or None."""
+    for c in view.children(i, ("ccomp",)):
+        if view.lemma(c) != "be" or not view.children(c, ("nsubj",)):
+            continue
+        if view.children(c, ("neg",)):
+            continue  # "said the test was not a provocation"
+        for p in view.children(c, ("attr", "acomp")):
+            if "wrongdoing" in classes_of(view.lemma(p)):
+                return p
+    return None
 
 
 def visits_a_site(view: ParseView, i: int) -> bool:

@@ -213,7 +213,14 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     "wrongdoing": words_of(
         "provocation crime violation threat aggression terrorism terrorist criminal "
         "infringement encroachment lie sophism farce racket aggressor warmonger provocateur "
-        "rogue outrage atrocity invasion interference intervention blackmail piracy"
+        "rogue outrage atrocity invasion interference intervention blackmail piracy "
+        "illegal unlawful illegitimate unacceptable provocative reckless irresponsible "
+        "outrageous deplorable despicable heinous hypocritical groundless unjustified "
+        "unwarranted absurd"
+    ),
+    # What a warning says the other side will suffer: "will face grave consequences"
+    "penalty": words_of(
+        "consequence price penalty punishment retaliation retribution reprisal wrath countermeasure"
     ),
     # Good wishes one state sends another: "wished the president success"
     "wellbeing": words_of(
