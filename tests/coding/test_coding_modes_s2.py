@@ -159,3 +159,28 @@ def test_modes_keep_a_specific_trigger_mode(coder: Coder, text: str, mode: str) 
 def test_modes_finer_cue_or_own_cue(coder: Coder, text: str, category: str, mode: str) -> None:
     event = top(coder, text)
     assert (event.category, event.mode) == (category, mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # attending a multilateral meeting, as the act or its purpose
+        (
+            "A Chinese government delegation left Beijing for Kazan to attend the BRICS summit.",
+            "multilateral",
+        ),
+        ("China, Russia and Iran held consultations in Beijing.", "multilateral"),
+        # a visit the meeting is part of
+        (
+            "Japan's prime minister visited Berlin and held talks with the German chancellor.",
+            "visit",
+        ),
+        # a bilateral meeting beside a summit, or by someone who attended one, stays bilateral
+        ("Putin met Xi on the sidelines of the summit in Astana.", None),
+        ("Mugabe met the Iranian ambassador, who took part in the energy forum in Dubai.", None),
+    ],
+)
+def test_modes_meetings_multilateral_or_visit(coder: Coder, text: str, mode: str | None) -> None:
+    events = [e for e in coder.code_article(make_article(text)) if e.category == "CONSULT"]
+    assert events, f"no meeting coded for {text!r}"
+    assert max(events, key=lambda e: e.confidence).mode == mode

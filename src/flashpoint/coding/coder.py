@@ -191,7 +191,7 @@ class Coder:
                 mode = "multilateral"  # "G7 leaders met": a meeting of members
             elif mode != "visit":
                 return None  # a meeting with nobody named is usually an internal one
-        mode = refine_mode(view, frame, category, mode)  # the how, from the clause's words
+        mode = refine_mode(view, frame, category, mode, roles.actors)  # from the clause's words
         trig = view.tok(frame.trigger)
         t_start, t_end = trig.start, trig.end
         for prt in view.children(frame.trigger, ("prt",)):

@@ -19,8 +19,9 @@ sentence that depends on the category (SCOPES) and:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
-from typing import Final
+from typing import Any, Final
 
 from flashpoint.coding.clauses import ParseView
 from flashpoint.coding.frame import Frame
@@ -89,12 +90,16 @@ MODE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ),
         (
             "multilateral",
-            "multilateral, trilateral, quadrilateral, multiparty, multi party, six party, "
+            "multilateral, trilateral, tripartite, quadrilateral, multiparty, multi party, six party, "
             "five party, four party, three party, four way, three way, multinational, "
-            "conference, forum, plenary",
+            "conference, forum, plenary, summit, general assembly, ministerial meeting",
         ),
         ("third-party", "mediation, mediator, mediate, broker, intermediary, go between"),
-        ("visit", "visit, visitor, trip, state visit, courtesy call, farewell call, host"),
+        (
+            "visit",
+            "visit, visitor, trip, state visit, courtesy call, farewell call, host, arrive, "
+            "arrival",
+        ),
     ),
     "PROTEST": (
         ("hunger", "hunger, hunger strike"),
@@ -203,9 +208,14 @@ REFINES: Final[dict[tuple[str, str], frozenset[str]]] = {
     # "demanded the release of ..." is yield, "urged them to return to talks" meet.
     ("REQUEST", "change"): frozenset({"meet", "yield", "assist"}),
     ("REJECT", "change"): frozenset({"meet", "yield", "assist"}),
+    ("CONSULT", "visit"): frozenset({"multilateral"}),  # "left for Kazan to attend a summit"
     ("PROTEST", "strike"): frozenset({"hunger"}),  # "a hunger strike"
     ("PROTEST", "demo"): frozenset({"hunger"}),
 }
+
+# Categories whose broad mode is a fallback, not a kind the finer modes belong to: there
+# a cue of the broad mode itself keeps it ("urged X to change its stance on talks").
+OWN_CUE_KEEPS: Final[frozenset[str]] = frozenset({"REQUEST", "REJECT"})
 
 # Words that say a meeting had two sides only: a "summit" between two is not multilateral.
 BILATERAL: Final[str] = "bilateral, one-on-one, two-way, two-party"
@@ -244,6 +254,8 @@ _OTHER_TIME = words_of(
 )
 # Prepositions that give the cause a threat or demand answers ("warned over drills").
 _CAUSE_PREPS = words_of("over about against regarding concerning despite")
+_ATTEND = words_of("attend participate")
+_MANY_SIDES = 3
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod", "nummod"})
 _NO_DESCENT = frozenset({"punct", "parataxis"})
 
@@ -260,8 +272,18 @@ _NOT_CUES: Final[tuple[tuple[str, ...], ...]] = _phrases(NOT_CUES)
 _BILATERAL: Final[tuple[tuple[str, ...], ...]] = _phrases(BILATERAL)
 
 
-def refine_mode(view: ParseView, frame: Frame, category: str, mode: str | None) -> str | None:
-    """The event's mode: the trigger's, made finer or filled in from the clause's cues."""
+def refine_mode(
+    view: ParseView,
+    frame: Frame,
+    category: str,
+    mode: str | None,
+    actors: Sequence[Any] = (),
+) -> str | None:
+    """The event's mode: the trigger's, made finer or filled in from the clause's cues.
+
+    `actors` are the actor mentions the roles found (each with a `code`): a meeting held
+    by three or more sides ("the U.S., Japan and South Korea held talks") is multilateral.
+    """
     allowed = MODES.get(category, ())
     if mode is not None and mode not in allowed:
         mode = None  # a mode of another category (the frame changed category)
@@ -274,15 +296,17 @@ def refine_mode(view: ParseView, frame: Frame, category: str, mode: str | None) 
     if wanted is not None and not wanted:
         return mode  # specific already, and nothing finer to look for
     scope = _scope(view, frame, SCOPES.get(category, "content"))
-    near = _near(view, frame.trigger)
+    near = _near(view, frame.trigger) | _attended(view, frame.anchor)
     found = _cued_modes(view, scope, near, category)
-    if mode in found:
+    if mode in found and category in OWN_CUE_KEEPS:
         return mode  # the clause names the trigger's mode too: "change its stance on talks"
     for cue_mode, _ in cues:
         if cue_mode in found and (wanted is None or cue_mode in wanted):
             return cue_mode
     if mode is None and category == "ASSAULT" and _leader_killed(view, frame):
         return "targeted"
+    if mode is None and category == "CONSULT" and len({a.code for a in actors}) >= _MANY_SIDES:
+        return "multilateral"  # "the U.S., Japan and South Korea held talks"
     return mode
 
 
@@ -337,9 +361,37 @@ def _near(view: ParseView, trigger: int) -> set[int]:
     out = {trigger}
     for c in view.children(trigger, _MODIFIERS):
         out.update(view.subtree(c, _NO_DESCENT))
-    for word, o in view.preps(trigger):
+    for word, o in _own_preps(view, trigger):
         if word in {"of", "among", "between"}:
             out.update(view.subtree(o, _NO_DESCENT))
+    return out
+
+
+def _own_preps(view: ParseView, i: int) -> list[tuple[str, int]]:
+    """(preposition, object) pairs attached to i itself, not to its objects."""
+    return [
+        (view.tok(p).text.lower(), o)
+        for p in view.children(i, ("prep",))
+        for o in view.children(p, ("pobj",))
+    ]
+
+
+def _attended(view: ParseView, anchor: int) -> set[int]:
+    """What a visitor came to attend: "arrived to attend the forum", "left to take part
+    in the summit" (the act itself or its purpose, not a participant's description)."""
+    out: set[int] = set()
+    for i in [anchor, *view.children(anchor, ("xcomp", "advcl"))]:
+        lemma = view.lemma(i)
+        if lemma in _ATTEND:
+            for c in view.children(i, ("dobj", "obj")):
+                out.update(view.subtree(c, _NO_DESCENT))
+        took_part = lemma == "take" and any(
+            view.lemma(c) == "part" for c in view.children(i, ("dobj", "obj"))
+        )
+        if lemma in _ATTEND or took_part:
+            for word, o in _own_preps(view, i):
+                if word == "in":
+                    out.update(view.subtree(o, _NO_DESCENT))
     return out
 
 
@@ -377,6 +429,9 @@ def _meeting_scope(view: ParseView, frame: Frame) -> set[int]:
     """The meeting's clause with its participants' descriptions ("who is visiting X"),
     not other clauses or events placed before or after it ("ahead of his visit")."""
     out: set[int] = set()
+    head = view.head(frame.anchor)
+    if view.tok(frame.anchor).dep == "conj" and head is not None:
+        out.add(head)  # "visited Germany and had talks with ...": the verb it shares a subject with
     stack = [frame.anchor, frame.trigger]
     while stack:
         i = stack.pop()
@@ -431,7 +486,7 @@ def _bilateral(view: ParseView, frame: Frame) -> bool:
         view.tok(i).text == "-" for i in range(hyphen_pair[0].i, hyphen_pair[1].i)
     ):
         return True
-    for word, o in view.preps(frame.trigger):
+    for word, o in _own_preps(view, frame.trigger):
         if word == "between" and len(view.conjuncts(o)) == 2:
             return True
     return False
