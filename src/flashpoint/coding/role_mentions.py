@@ -63,7 +63,13 @@ def _nested_mentions(view: ParseView, head: int, mentions: Sequence[Any]) -> lis
     ("assistance to the US-led war against Iraq": the war's leader, not its target)."""
     frontier = [head]
     for _ in range(3):
-        below = [c for node in frontier for _, o in view.preps(node) for c in view.conjuncts(o)]
+        below = [
+            c
+            for node in frontier
+            for p in view.children(node, ("prep", "agent"))
+            for o in view.children(p, ("pobj",))
+            for c in view.conjuncts(o)
+        ]  # one level at a time ("preps" also reaches a level down)
         if not below:
             return []
         got = overlapping(view, [t for o in below for t in phrase_core(view, o)], mentions)
@@ -117,7 +123,9 @@ def phrase_mentions(
     got = overlapping(view, phrase_core(view, head), mentions)
     if got:
         return got, "core"
-    got = overlapping(view, _agent_heads(view, head), mentions)
+    got = overlapping(
+        view, [t for a in _agent_heads(view, head) for t in phrase_core(view, a)], mentions
+    )
     if got:
         return got, "agent"
     got = _nested_mentions(view, head, mentions)
