@@ -138,3 +138,35 @@ def test_mentions_a_people_of_one_state_codes_its_organised_groups(
     text: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Croatian Journalists' Association protested.",
+            [("Croatian Journalists' Association", "HRV", "MED")],
+        ),
+        (
+            "The Ghana Electoral Commission delayed the count.",
+            [("Ghana Electoral Commission", "GHA", "GOV")],
+        ),
+        (
+            "Members of the Polish Teachers' Union went on strike.",
+            [("Polish Teachers' Union", "POL", "EDU")],
+        ),
+        (
+            "The Chilean Mining Federation called a stoppage.",
+            [("Chilean Mining Federation", "CHL", None)],
+        ),
+    ],
+)
+def test_mentions_a_national_name_before_an_organisation_noun_is_one_body(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert mentions(text) == expected
+
+
+def test_mentions_capitalised_headline_words_do_not_join_an_organisation_name() -> None:
+    found = mentions("Japan Blasts UN Security Council Move")
+    assert ("Japan", "JPN", None) in found

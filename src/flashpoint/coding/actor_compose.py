@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from flashpoint.coding.actor_guards import (
     Hit,
+    extend_to_org_names,
     false_country,
     name_after_title,
     names_a_thing,
@@ -92,6 +93,7 @@ class Composer:
         index = 0
         while index < len(hits):
             index = self._phrase(hits, index)
+        self.out = extend_to_org_names(self.text, self.out, end)
         if self.context is not None and self.context.persons:
             self._short_person_names(start, end)
         return self.out

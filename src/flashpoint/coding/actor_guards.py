@@ -181,3 +181,71 @@ def name_after_title(text: str, hits: list[Hit], j: int, end: int, stop: int) ->
         # "President Muhammad Hosni Mubarak": given names before a known leader's name
         return _leader_name(text, hits, j, name_start)
     return Name(name_end, name_start, j, text=text[name_start:name_end])
+
+
+# "the Serbian Workers' Union", "the Kenya Anti-Corruption Commission": a national name
+# followed by capitalised words and an organisation noun names one of that country's bodies.
+_ORG_SECTORS = {
+    "Party": "PTY",
+    "Commission": "GOV",
+    "Council": "GOV",
+    "Committee": "GOV",
+    "Agency": "GOV",
+    "Authority": "GOV",
+    "Bureau": "GOV",
+    "Service": "GOV",
+    "Court": "JUD",
+    "Tribunal": "JUD",
+    "Army": "MIL",
+    "Guard": "MIL",
+    "Guards": "MIL",
+}
+_ORG_NOUNS = (
+    "Union|Party|Front|Council|Commission|Committee|Association|Federation|Confederation"
+    "|Congress|Movement|League|Alliance|Assembly|Agency|Authority|Bureau|Court|Tribunal"
+    "|Institute|Society|Organi[sz]ation|Coalition|Forum|Academy|Army|Guards?|Service"
+)
+_ORG_NAME_AFTER = re.compile(
+    r"(?:['’]s?)?((?:[ \t]+[A-Z][\w'’-]*){0,3}?)[ \t]+(" + _ORG_NOUNS + r")(?![\w'’-])"
+)
+_LABOUR_WORDS = re.compile(r"Workers|Trade|Labou?r")
+_NATIONAL_KINDS = frozenset({"country", "demonym"})
+
+
+def extend_to_org_names(text: str, mentions: list[ActorMention], stop: int) -> list[ActorMention]:
+    """Mentions with national names stretched over the organisation they name.
+
+    Applies to a bare country or adjective ("Kenya" + "Anti-Corruption Commission") and
+    to a group ending in a plural possessive ("Serbian Workers" + "' Union"); the words in
+    between must be capitalised and must not themselves be actors or sentence words.
+    """
+    out: list[ActorMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        i += 1
+        if not is_country_code(m.code) or not (
+            m.kind in _NATIONAL_KINDS or text.startswith(("'", "’"), m.end)
+        ):
+            out.append(m)
+            continue
+        found = _ORG_NAME_AFTER.match(text, m.end, stop)
+        words = found.group(1).split() if found else []
+        if found is None or any(
+            w in NAME_STOP_WORDS or normalise_surface(w) in ATOMS for w in words
+        ):
+            out.append(m)
+            continue
+        noun = found.group(2)
+        sector = _ORG_SECTORS.get(noun, m.sector)
+        if noun in {"Union", "Federation", "Confederation"} and _LABOUR_WORDS.search(
+            text, m.start, found.end()
+        ):
+            sector = "LAB"
+        while i < len(mentions) and mentions[i].start < found.end():
+            i += 1  # parts of the name ("Union" as a sector word) are inside it
+        end = found.end()
+        out.append(
+            ActorMention(m.start, end, text[m.start : end], m.code, sector, "institution", m.head)
+        )
+    return out
