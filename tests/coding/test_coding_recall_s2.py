@@ -333,3 +333,31 @@ def test_a_reported_warning_of_punishment_is_the_speakers_threat(coder: Coder, t
 
 def test_consequences_already_faced_are_no_threat(coder: Coder) -> None:
     assert "THREATEN" not in categories(coder, "Libya faced consequences for the bombing in 1992.")
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            "In a phone call with the Turkish president on Tuesday, the Greek premier said "
+            "the border would stay open.",
+            {"TUR", "GRC"},
+        ),
+        (
+            "During talks with the Japanese foreign minister, the Chinese envoy raised the islands.",
+            {"JPN", "CHN"},
+        ),
+    ],
+)
+def test_a_contact_framing_the_clause_is_a_consultation(
+    coder: Coder, text: str, codes: set[str]
+) -> None:
+    events = [e for e in code(coder, text) if e.category == "CONSULT"]
+    assert events
+    assert codes <= {a.code for a in events[0].actors} | {r.code for r in events[0].recipients}
+
+
+def test_conferring_a_title_is_no_consultation(coder: Coder) -> None:
+    assert "CONSULT" not in categories(
+        coder, "The Vietnamese president conferred the title of hero on Cuban doctors."
+    )

@@ -338,6 +338,24 @@ def _light_anchor(view: ParseView, noun: int) -> int | None:
     return None
 
 
+def _framing_contact(view: ParseView, n: int) -> int | None:
+    """The clause verb a meeting or call with someone frames ("in a phone call with Xi,
+    Biden said", "during talks with Seoul, Tokyo raised"): the contact is reported and
+    the clause's subject made it."""
+    prep = view.head(n)
+    verb = view.head(prep) if prep is not None else None
+    if (
+        view.tok(n).dep != "pobj"
+        or prep is None
+        or verb is None
+        or view.lemma(prep) not in {"in", "during", "at", "after"}
+        or view.tok(verb).pos not in {"VERB", "AUX"}
+        or not any(w == "with" for w, _ in view.preps(n))
+    ):
+        return None
+    return verb
+
+
 def find_frames(view: ParseView) -> list[Frame]:
     """All candidate frames of a sentence, one per clause, wrappers resolved."""
     verb_frames: dict[int, Frame] = {}
@@ -385,6 +403,11 @@ def find_frames(view: ParseView) -> list[Frame]:
             frames[head] = nf
         elif view.tok(n).dep == "ROOT" or introduced_by_there(view, n):
             frames[n] = nf  # "Talks with X.", "There were talks between X and Y"
+        elif nf.category == "CONSULT" and _framing_contact(view, n) is not None:
+            verb = _framing_contact(view, n)
+            if verb is not None and verb not in frames:
+                nf.anchor = verb  # "During his talks with Blinken, Wang said ..."
+                frames[verb] = nf
         elif nf.category in _FORCE_CATEGORIES and possessed_act(view, n):
             frames[n] = nf  # "Israel's massacre of Palestinians", "Russia's attacks on Kyiv"
     obligations(view, frames)

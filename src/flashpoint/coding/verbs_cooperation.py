@@ -46,7 +46,7 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "explode": S("ASSAULT", "explosives", strength=0.6),
         "phone": S("CONSULT", "phone", strength=0.85),
         "negotiate": S("CONSULT", strength=0.75),
-        "confer": S("CONSULT", strength=0.7),
+        "confer": S("CONSULT", preps="with", strength=0.7),  # not "conferred the title on"
         "consult": S("CONSULT", strength=0.7),
         "discuss": S("CONSULT", strength=0.6),
         "talk": (NOT_EVENT_MEDIA, NOT_EVENT_PRESS, S("CONSULT", preps="with", strength=0.6)),
