@@ -184,3 +184,21 @@ def test_modes_meetings_multilateral_or_visit(coder: Coder, text: str, mode: str
     events = [e for e in coder.code_article(make_article(text)) if e.category == "CONSULT"]
     assert events, f"no meeting coded for {text!r}"
     assert max(events, key=lambda e: e.confidence).mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # held in one side's country: the other side visits
+        ("Kim Jong Un met Vladimir Putin in Vladivostok.", "visit"),
+        # held in a country of neither side: a third-party venue
+        ("American and Russian diplomats met in Geneva on Tuesday.", "third-party"),
+        # a place in the topic is not where the meeting was
+        ("China and Russia discussed the situation in Ukraine.", None),
+    ],
+)
+def test_modes_meeting_place_decides_visit_or_third_party(
+    coder: Coder, text: str, mode: str | None
+) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("CONSULT", mode)

@@ -191,7 +191,6 @@ class Coder:
                 mode = "multilateral"  # "G7 leaders met": a meeting of members
             elif mode != "visit":
                 return None  # a meeting with nobody named is usually an internal one
-        mode = refine_mode(view, frame, category, mode, roles.actors)  # from the clause's words
         trig = view.tok(frame.trigger)
         t_start, t_end = trig.start, trig.end
         for prt in view.children(frame.trigger, ("prt",)):
@@ -206,6 +205,9 @@ class Coder:
         place = res.event_location(text, sentence.start, sentence.end, t_start)
         actors = placed_actors(category, roles, place, text)
         recipients = placed_recipients(roles.recipients, actors, place.country if place else None)
+        mode = refine_mode(
+            view, frame, category, mode, actors=actors, recipients=recipients, where=place
+        )
         if not recipients:
             recipients = default_recipients(category, mode, actors, roles, place, text=text)
         confidence = _confidence(view, frame, roles, via_reference)

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, Final
+from typing import Final
 
+from flashpoint.coding.actor_types import is_country_code
 from flashpoint.coding.clauses import ParseView
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.wordclasses import words_of
+from flashpoint.models import Entity, Location
 from flashpoint.ontology.plover import MODES
 
 # Cue phrases per category and mode, most specific mode first. A phrase is one or more
@@ -277,12 +279,17 @@ def refine_mode(
     frame: Frame,
     category: str,
     mode: str | None,
-    actors: Sequence[Any] = (),
+    *,
+    actors: Sequence[Entity] = (),
+    recipients: Sequence[Entity] = (),
+    where: Location | None = None,
 ) -> str | None:
     """The event's mode: the trigger's, made finer or filled in from the clause's cues.
 
-    `actors` are the actor mentions the roles found (each with a `code`): a meeting held
-    by three or more sides ("the U.S., Japan and South Korea held talks") is multilateral.
+    The event's sides and place settle a meeting the words leave open: held by three or
+    more actors it is multilateral ("the U.S., Japan and South Korea held talks"); held
+    in one side's country it is a visit by the other ("Kim met Putin in Vladivostok");
+    held in a country of neither side it is third-party ("met in Geneva").
     """
     allowed = MODES.get(category, ())
     if mode is not None and mode not in allowed:
@@ -305,8 +312,8 @@ def refine_mode(
             return cue_mode
     if mode is None and category == "ASSAULT" and _leader_killed(view, frame):
         return "targeted"
-    if mode is None and category == "CONSULT" and len({a.code for a in actors}) >= _MANY_SIDES:
-        return "multilateral"  # "the U.S., Japan and South Korea held talks"
+    if mode is None and category == "CONSULT":
+        return _meeting_mode(view, frame, actors, recipients, where)
     return mode
 
 
@@ -498,3 +505,39 @@ def _leader_killed(view: ParseView, frame: Frame) -> bool:
         return False
     victims = view.children(frame.anchor, ("dobj", "obj", "nsubjpass"))
     return any(view.lemma(v) in LEADERS for v in victims)
+
+
+def _meeting_mode(
+    view: ParseView,
+    frame: Frame,
+    actors: Sequence[Entity],
+    recipients: Sequence[Entity],
+    where: Location | None,
+) -> str | None:
+    """A meeting's mode from its sides and its place (see refine_mode)."""
+    if len({a.code for a in actors}) >= _MANY_SIDES:
+        return "multilateral"
+    if where is None or where.country is None or not _placed_here(view, frame, where):
+        return None
+    sides = {e.code for e in (*actors, *recipients) if is_country_code(e.code)}
+    if len(sides) < 2:
+        return None
+    return "visit" if where.country in sides else "third-party"
+
+
+def _placed_here(view: ParseView, frame: Frame, where: Location) -> bool:
+    """The place is where the meeting was ("met in Geneva"), not part of its topic
+    ("discussed the situation in Ukraine"): its "in"/"at" attaches to the meeting."""
+    hits = [t.i for t in view.tokens if t.start <= where.start < t.end]
+    if not hits:
+        return False
+    i = hits[0]
+    while view.tok(i).dep in {"compound", "conj", "appos", "amod"}:
+        up = view.head(i)
+        if up is None:
+            return False
+        i = up
+    prep = view.head(i)
+    if view.tok(i).dep != "pobj" or prep is None or view.tok(prep).text.lower() not in {"in", "at"}:
+        return False
+    return view.head(prep) in {frame.anchor, frame.trigger}
