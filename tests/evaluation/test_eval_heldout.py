@@ -135,6 +135,14 @@ def test_heldout_codes_status_and_mode_follow_the_gsr_definitions() -> None:
     assert (scores.mode.hits, scores.mode.total) == (1, 2)
 
 
+def test_heldout_role_accuracy_is_also_given_over_events_whose_category_is_right() -> None:
+    scores = score_heldout(_pairs())
+    # category right: the ACCUSE (USA -> CHN, both right) and the second event REJECT
+    # (PRK -> USA, both right); the MOBILIZE for an ASSAULT and the missed CONSULT do not count
+    assert (scores.actor_exact_right.hits, scores.actor_exact_right.total) == (2, 2)
+    assert (scores.recipient_exact_right.hits, scores.recipient_exact_right.total) == (2, 2)
+
+
 def test_heldout_status_is_scored_only_where_the_category_is_right() -> None:
     pairs: list[tuple[HeldoutLabel, Event | None]] = [
         (_label("ASSAULT", ("ISR",), status="historical"), _event("ASSAULT", ["ISR"])),

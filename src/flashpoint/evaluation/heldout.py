@@ -129,6 +129,10 @@ class HeldoutScores:
     actor_overlap: Share
     recipient_exact: Share
     recipient_overlap: Share
+    # The same exact-set shares over labelled events the coder coded as the labelled
+    # category: the roles' own accuracy, apart from the events it missed.
+    actor_exact_right: Share = field(default_factory=lambda: Share(0, 0))
+    recipient_exact_right: Share = field(default_factory=lambda: Share(0, 0))
     confusion: dict[str, dict[str, int]] = field(default_factory=dict)  # nonzero cells
 
     def to_dict(self) -> dict[str, Any]:
@@ -150,10 +154,15 @@ class HeldoutScores:
             "categories": {name: s.to_dict() for name, s in self.categories.items()},
             "mode": self.mode.to_dict(),
             "status": self.status.to_dict(),
-            "actor": {"exact": self.actor_exact.to_dict(), "overlap": self.actor_overlap.to_dict()},
+            "actor": {
+                "exact": self.actor_exact.to_dict(),
+                "overlap": self.actor_overlap.to_dict(),
+                "exact_category_right": self.actor_exact_right.to_dict(),
+            },
             "recipient": {
                 "exact": self.recipient_exact.to_dict(),
                 "overlap": self.recipient_overlap.to_dict(),
+                "exact_category_right": self.recipient_exact_right.to_dict(),
             },
             "confusion": self.confusion,
         }
@@ -214,6 +223,8 @@ def score_heldout(pairs: Sequence[tuple[HeldoutLabel, Event | None]]) -> Heldout
                 got = _codes(entity.code for entity in coded)
                 counts.add(f"{side}_exact", wanted == got)
                 counts.add(f"{side}_overlap", bool(wanted & got))
+                if right and event is not None:
+                    counts.add(f"{side}_exact_right", wanted == got)
     return _summarise(len(pairs), confusion, counts)
 
 
@@ -256,6 +267,8 @@ def _summarise(
         actor_overlap=counts.share("actor_overlap"),
         recipient_exact=counts.share("recipient_exact"),
         recipient_overlap=counts.share("recipient_overlap"),
+        actor_exact_right=counts.share("actor_exact_right"),
+        recipient_exact_right=counts.share("recipient_exact_right"),
         confusion=confusion,
     )
 

@@ -40,6 +40,8 @@ def render_heldout(report: HeldoutReport) -> str:
         ("actor codes: any overlap", lambda s: _share(s.actor_overlap)),
         ("recipient codes: exact set", lambda s: _share(s.recipient_exact)),
         ("recipient codes: any overlap", lambda s: _share(s.recipient_overlap)),
+        ("actor codes: exact set, category right", lambda s: _share(s.actor_exact_right)),
+        ("recipient codes: exact set, category right", lambda s: _share(s.recipient_exact_right)),
     ]
     summary = [["measure", *(_TITLES.get(name, name) for name in report.slices)]]
     summary += [[what, *(value(s) for s in slices)] for what, value in measures]
