@@ -170,3 +170,41 @@ def test_mentions_a_national_name_before_an_organisation_noun_is_one_body(
 def test_mentions_capitalised_headline_words_do_not_join_an_organisation_name() -> None:
     found = mentions("Japan Blasts UN Security Council Move")
     assert ("Japan", "JPN", None) in found
+
+
+def test_mentions_a_name_before_a_comma_and_a_title_is_that_office_holder() -> None:
+    text = (
+        "The message came from Marta Ilves, chairwoman of the Estonian Writers' Union. "
+        "Ilves praised the treaty."
+    )
+    found = mentions(text)
+    assert ("chairwoman of the Estonian Writers' Union", "EST", "GOV") in found
+    assert ("Marta Ilves", "EST", "GOV") in found
+    assert any(name == "Ilves" and code == "EST" for name, code, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the president of Iran spoke.",
+        "In New York, U.S. officials said.",
+    ],
+)
+def test_mentions_sentence_openers_before_a_comma_are_not_names(text: str) -> None:
+    assert all(kind != "person" for kind in _kinds(text))
+
+
+def _kinds(text: str) -> list[str]:
+    context = build_actor_context(text)
+    return [m.kind for m in find_actor_mentions(text, 0, len(text), context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Central Committee of the CPV sent a wreath.", "VNM"),
+        ("The LPRP Central Committee sent greetings.", "LAO"),
+    ],
+)
+def test_mentions_ruling_parties_and_their_central_committees(text: str, code: str) -> None:
+    assert {c for _, c, _ in mentions(text)} == {code}

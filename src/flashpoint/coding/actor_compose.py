@@ -12,6 +12,7 @@ from bisect import bisect_left
 
 from flashpoint.coding.actor_guards import (
     Hit,
+    appositive_names,
     extend_to_org_names,
     false_country,
     name_after_title,
@@ -94,6 +95,7 @@ class Composer:
         while index < len(hits):
             index = self._phrase(hits, index)
         self.out = extend_to_org_names(self.text, self.out, end)
+        self._appositive_people(start)
         if self.context is not None and self.context.persons:
             self._short_person_names(start, end)
         return self.out
@@ -360,6 +362,20 @@ class Composer:
         if len(words) >= 2 and words[0] in SURNAME_FIRST:
             keys.add(words[0])
         self._introduce(tuple(k for k in keys if len(k) > 1), start, code, sector)
+
+    def _appositive_people(self, start: int) -> None:
+        """ "Thongloun Sisoulith, general secretary of the LPRP": the name is that office."""
+        found = appositive_names(self.text, self.out, start)
+        for name_start, name_end, office in found:
+            name = self.text[name_start:name_end]
+            self._register_name(name, name_start, office.code, office.sector)
+            self.out.append(
+                ActorMention(
+                    name_start, name_end, name, office.code, office.sector, "person", name_start
+                )
+            )
+        if found:
+            self.out.sort(key=lambda m: m.start)
 
     def _short_person_names(self, start: int, end: int) -> None:
         """ "Kim" or "Lavrov" alone, after the article introduced them in full."""

@@ -212,11 +212,22 @@ _LABOUR_WORDS = re.compile(r"Workers|Trade|Labou?r")
 _NATIONAL_KINDS = frozenset({"country", "demonym"})
 
 
+def _ends_with_national_name(phrase: str) -> bool:
+    """ "the chairwoman of the Estonian": a phrase cut off after a country adjective."""
+    words = phrase.split()
+    for size in (1, 2):
+        atom = ATOMS.get(normalise_surface(" ".join(words[-size:])))
+        if len(words) > size and atom is not None and atom.kind in _NATIONAL_KINDS:
+            return True
+    return False
+
+
 def extend_to_org_names(text: str, mentions: list[ActorMention], stop: int) -> list[ActorMention]:
     """Mentions with national names stretched over the organisation they name.
 
-    Applies to a bare country or adjective ("Kenya" + "Anti-Corruption Commission") and
-    to a group ending in a plural possessive ("Serbian Workers" + "' Union"); the words in
+    Applies to a bare country or adjective ("Kenya" + "Anti-Corruption Commission"), to a
+    phrase ending in one ("head of the Estonian" + "Writers' Union") and to a group ending
+    in a plural possessive ("Serbian Workers" + "' Union"); the words in
     between must be capitalised and must not themselves be actors or sentence words.
     """
     out: list[ActorMention] = []
@@ -225,7 +236,9 @@ def extend_to_org_names(text: str, mentions: list[ActorMention], stop: int) -> l
         m = mentions[i]
         i += 1
         if not is_country_code(m.code) or not (
-            m.kind in _NATIONAL_KINDS or text.startswith(("'", "’"), m.end)
+            m.kind in _NATIONAL_KINDS
+            or text.startswith(("'", "’"), m.end)
+            or _ends_with_national_name(m.text)
         ):
             out.append(m)
             continue
@@ -249,3 +262,41 @@ def extend_to_org_names(text: str, mentions: list[ActorMention], stop: int) -> l
             ActorMention(m.start, end, text[m.start : end], m.code, sector, "institution", m.head)
         )
     return out
+
+
+# "G. Zyuganov, chairman of the Central Committee of the CPRF": a name set off by a comma
+# before a title phrase is that office holder.
+_NAME_BEFORE_COMMA = re.compile(
+    r"(?<![\w'’.-])((?:(?:[A-Z]\.|[A-Z][\w'’-]*[a-z])[ \t]+){1,3}[A-Z][\w'’-]*[a-z]),[ \t]+\Z"
+)
+_APPOSITIVE_KINDS = frozenset({"institution", "leader", "igo", "group"})
+
+
+def appositive_names(
+    text: str, mentions: list[ActorMention], start: int
+) -> list[tuple[int, int, ActorMention]]:
+    """(name start, name end, title mention) for names right before ", <title phrase>".
+
+    The title phrase must start with a personal title ("chairman", "president") and name
+    a country or organisation; the name must be two to four capitalised words that are
+    not themselves actors or sentence words ("On Monday, the president ...").
+    """
+    found = []
+    previous_end = start
+    for m in mentions:
+        low = previous_end
+        previous_end = max(previous_end, m.end)
+        if m.kind not in _APPOSITIVE_KINDS or m.code == "---":
+            continue
+        first = text[m.start : m.end].split(maxsplit=1)[0]
+        atom = ATOMS.get(normalise_surface(first).lower()) or ATOMS.get(normalise_surface(first))
+        if atom is None or not atom.title:
+            continue
+        name = _NAME_BEFORE_COMMA.search(text, max(low, m.start - 60), m.start)
+        if name is None:
+            continue
+        words = name.group(1).split()
+        if any(w in NAME_STOP_WORDS or normalise_surface(w) in ATOMS for w in words):
+            continue
+        found.append((name.start(1), name.end(1), m))
+    return found

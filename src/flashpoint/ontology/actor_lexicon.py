@@ -71,6 +71,7 @@ _ROLE_WORDS = frozenset(
         "envoy",
         "envoys",
         "leadership",
+        "director",
     }
 )
 
