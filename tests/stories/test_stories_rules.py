@@ -250,6 +250,32 @@ def test_a_sentence_continuing_a_members_report_joins_through_it() -> None:
     }
 
 
+def test_messages_need_closer_wording_than_launches() -> None:
+    laos = report(
+        "a", "Kim Jong Un received a warm congratulatory message from the president of Laos."
+    )
+    peru = report(
+        "b",
+        "Kim Jong Un received a warm letter from a youth union of Peru on its founding anniversary.",
+    )
+    airfield = report(
+        "c", "North Korea fired a ballistic missile from an airfield near the capital."
+    )
+    flight = report(
+        "d", "North Korea fired a ballistic rocket that flew over water, officials said."
+    )
+    messages = [
+        event(laos, "received", category="SUPPORT", actors=KIM),
+        event(peru, "received", category="SUPPORT", actors=KIM),
+    ]
+    launches = [event(airfield, "fired"), event(flight, "fired")]
+    # Both pairs share a third of their terms ("received warm", "fired ballistic"). A
+    # message is written from a template that fits any sender; a launch is a deed.
+    assert stories(messages, [laos, peru]) == apart(*messages)
+    assert stories(launches, [airfield, flight]) == together(*launches)
+    assert stories(messages, [laos, peru], broad_margin=0.0) == together(*messages)
+
+
 def test_events_of_one_article_meet_the_same_tests_as_other_reports() -> None:
     article = report(
         "a",

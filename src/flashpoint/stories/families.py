@@ -20,6 +20,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "yielding": ("CONCEDE", "RETREAT"),
 }
 
+# Families of acts done by saying or by ceremony: messages, statements, visits, meetings,
+# tributes. Outlets word them from templates ("received a congratulatory message from",
+# "laid a floral basket before the statues and paid tribute"), so two such reports
+# share many words though their senders or places differ; they need closer wording
+# (`GroupingOptions.broad_margin`). Deeds (force, restriction, yielding) keep the base.
+BROAD_FAMILIES = frozenset({"talks", "support", "criticism", "demand", "threat"})
+
 _FAMILY_OF: dict[str, str] = {
     category: family for family, categories in FAMILIES.items() for category in categories
 }

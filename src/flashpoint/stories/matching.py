@@ -22,8 +22,10 @@ An event joins a story when, compared with the story's founding event and member
 8. wording: the best weighted similarity (terms.py: rare words weigh more than
    boilerplate) with the founder's evidence sentence, or with a member's from the
    event's own article, reaches `min_wording`, or `min_wording_loose` when a date is
-   coarser than a day or an actor is unknown. Other members do not count: a report
-   worded like a later member only would chain unrelated reports (`_anchors`).
+   coarser than a day or an actor is unknown, each raised by `broad_margin` in the
+   families of acts done by saying or ceremony (families.BROAD_FAMILIES: messages,
+   visits, statements are written from templates). Other members do not count: a
+   report worded like a later member only would chain unrelated reports (`_anchors`).
 
 Failing any test keeps the event out. The reason string of a member lists the values.
 """
@@ -35,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flashpoint.models import Article, Event, EventDate
-from flashpoint.stories.families import family_of, is_factual
+from flashpoint.stories.families import BROAD_FAMILIES, family_of, is_factual
 from flashpoint.stories.numbers import NumberSet, conflicting, numbers_in
 from flashpoint.stories.places import PlaceSet, describe, disagreeing_level, event_places
 from flashpoint.stories.terms import FLAT, TermWeights, event_terms, weighted_similarity
@@ -51,6 +53,7 @@ class GroupingOptions:
     min_wording: float = 0.25
     min_wording_loose: float = 0.5
     stated_days: int = 1  # when both sentences state the day: a time-zone's difference
+    broad_margin: float = 0.1  # added to both wording thresholds in BROAD_FAMILIES
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +268,8 @@ def match_story(
         if value > best:
             best, best_member = value, member
     threshold = options.min_wording_loose if loose else options.min_wording
+    if candidate.family in BROAD_FAMILIES:
+        threshold += options.broad_margin
     if best < threshold:
         return _fail(f"wording {best:.2f} below {threshold:.2f}", best)
     categories = (
