@@ -361,3 +361,40 @@ def test_conferring_a_title_is_no_consultation(coder: Coder) -> None:
     assert "CONSULT" not in categories(
         coder, "The Vietnamese president conferred the title of hero on Cuban doctors."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Chinese coast guard vessels rammed a Philippine supply boat.", "ASSAULT"),
+        ("Chinese coast guard ships used water cannons against Philippine vessels.", "ASSAULT"),
+        ("The Iranian government shut down the internet in Kurdistan.", "COERCE"),
+    ],
+)
+def test_ramming_weapons_used_on_a_target_and_shutdowns(
+    coder: Coder, text: str, category: str
+) -> None:
+    assert category in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China uses its coast guard to patrol the South China Sea.",
+        "Japan used the meeting in Seoul to press China.",
+        "Germany shut down its last nuclear reactors.",
+    ],
+)
+def test_using_or_shutting_without_a_target_is_no_event(coder: Coder, text: str) -> None:
+    assert not categories(coder, text) & {"ASSAULT", "COERCE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As recognized by the public in Peru, the Chilean constitution has become a scrap.",
+        "Cuban officials visited new houses to congratulate their owners.",
+    ],
+)
+def test_appraisals_and_congratulated_householders_are_no_support(coder: Coder, text: str) -> None:
+    assert "SUPPORT" not in categories(coder, text)

@@ -26,6 +26,7 @@ from flashpoint.coding.frame_passes import (
     obligations,
 )
 from flashpoint.coding.headlines import headline_accusation, headline_passive_subject
+from flashpoint.coding.senses import choose_sense
 from flashpoint.coding.trigger_guards import (
     guards_own,
     held_to_account,
@@ -47,23 +48,11 @@ from flashpoint.coding.triggers import (
     NOUN_SENSES,
     SPEECH_VERBS,
     VERB_SENSES,
-    Sense,
 )
 from flashpoint.coding.wordclasses import classes_of
 from flashpoint.coding.wordclasses import words_of as _words
 
 _ADJ_WRAPPERS = {"ready", "willing", "eager", "prepared"}
-_TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
-_TIME_WORDS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday morning evening night day "
-    "week month year weekend afternoon occasion anniversary eve january february march "
-    "april may june july august september october november december"
-)
-# Objects of "at" that are not targets: "fired at a lofted angle", "at a target buoy".
-_NOT_TARGETS = _words(
-    "target buoy angle altitude speed range distance trajectory time point rate level "
-    "height apogee interval location site around dawn noon midnight"
-)
 _LAUNCH_VERBS = frozenset({"launch", "fire", "test"})
 _FORCE_CATEGORIES = frozenset({"ASSAULT", "COERCE"})
 _MONTH_NAMES = frozenset({"March", "May"})
@@ -127,10 +116,6 @@ def _noun_words(view: ParseView, i: int) -> set[str]:
     return words
 
 
-def _word_matches(words: set[str], wanted: frozenset[str]) -> bool:
-    return any(w in wanted or classes_of(w) & wanted for w in words)
-
-
 def _subject_words(view: ParseView, i: int) -> set[str]:
     words: set[str] = set()
     heads, passive = clause_subject(view, i)
@@ -143,45 +128,6 @@ def _subject_words(view: ParseView, i: int) -> set[str]:
             for m in view.children(s, ("prep",)):
                 words.update(view.lemma(o) for o in view.children(m, ("pobj",)))
     return words
-
-
-def _prep_matches(view: ParseView, i: int, wanted: frozenset[str]) -> bool:
-    for word in view.particles(i):
-        if word in wanted:
-            return True
-    if "here" in wanted and "here" in view.child_words(i, ("advmod",)):
-        return True  # "arrived here": the place of the report
-    preps = view.preps(i)
-    for h in view.children(i, ("advmod",)):
-        if view.tok(h).text.lower() == "here":
-            preps = preps + view.preps(h)  # "left here for Moscow"
-    for word, o in preps:
-        target = view.tok(o)
-        if (
-            word in wanted
-            and "water" not in classes_of(target.lemma.lower())
-            and target.ent_type not in _TIME_ENTITIES
-            and target.lemma.lower() not in _TIME_WORDS | _NOT_TARGETS
-            and not any(ch.isdigit() for t in view.subtree(o) for ch in view.tok(t).text)
-            and not any(view.tok(t).text.lower() in {"a.m.", "p.m."} for t in view.subtree(o))
-        ):
-            return True
-    return False
-
-
-def choose_sense(
-    senses: tuple[Sense, ...], args: set[str], view: ParseView, i: int, subj: set[str]
-) -> Sense | None:
-    """The first sense whose constraints hold."""
-    for sense in senses:
-        if sense.args and not _word_matches(args, sense.args):
-            continue
-        if sense.preps and not _prep_matches(view, i, sense.preps):
-            continue
-        if sense.subj and not _word_matches(subj, sense.subj):
-            continue
-        return sense
-    return None
 
 
 def _verb_frame(view: ParseView, i: int) -> Frame | None:
@@ -231,8 +177,10 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return None
     if sense.category == "SUPPORT" and guards_own(view, i):
         return None  # "to defend its national security": self-defence, not backing another
-    if sense.category == "SUPPORT" and honours_own_people(view, i):
-        return None  # "praised the scientists": a domestic honour
+    if sense.category == "SUPPORT" and (
+        honours_own_people(view, i) or "as" in view.child_words(i, ("mark",))
+    ):
+        return None  # "praised the scientists": a domestic honour; "as recognized by"
     if sense.category == "CONSULT" and visits_a_site(view, i):
         return None  # "visited the factory": an inspection tour, no party called on
     if sense.category in _FORCE_CATEGORIES and any(

@@ -134,6 +134,9 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "beat": S("ASSAULT", "beat", args="people crowd detainee", strength=0.7),
         "rape": S("ASSAULT", "sexual", strength=0.85),
         "stab": S("ASSAULT", "primitive", strength=0.8),
+        "ram": S("ASSAULT", args="troops property", strength=0.7),  # "rammed a supply boat"
+        # "used water cannons against the vessels", "used nuclear weapons on X"
+        "use": S("ASSAULT", args="weapon", preps="against on upon", strength=0.65),
         "stone": S("ASSAULT", "primitive", strength=0.6),
         "gas": S("ASSAULT", "unconventional", strength=0.6),
         "blow": S("ASSAULT", "explosives", preps="up", strength=0.8),
@@ -334,6 +337,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "occupy": S("COERCE", "seize", strength=0.7),
         "annex": S("COERCE", "seize", strength=0.8),
         "censor": S("COERCE", "censor", strength=0.85),
+        "shut": S("COERCE", "censor", args="online media", preps="down", strength=0.7),
         # "bombs banned by international law": a norm, not a measure someone took
         "ban": (S(NOT_EVENT, args="norm"), S("COERCE", "restrict", strength=0.7)),
         "outlaw": S("COERCE", "restrict", strength=0.75),

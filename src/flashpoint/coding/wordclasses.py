@@ -20,7 +20,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "hwasongpho taepodong nodong musudan pukguksong scud kn frog unha chollima haeil "
         "kwangmyongsong "
         "launcher ballistic cruise hypersonic artillery shell howitzer mlrs torpedo weapon "
-        "munition ammunition bomb drone uav interceptor salvo round engine vehicle"
+        "munition ammunition bomb drone uav interceptor salvo round engine vehicle cannon"
     ),
     "nuclear": words_of(
         "nuclear atomic thermonuclear hydrogen h-bomb device detonation underground plutonium "
@@ -202,7 +202,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "winner athlete sportsperson performer artiste artist youth farmer designer "
         "engineer doctor nurse family mourner participant member miner cadre laborer "
         "labourer pupil schoolchild child officer fighter hero heroine personnel staff "
-        "colour color portrait flag"
+        "owner resident villager relative citizen inhabitant neighbour neighbor "
+        "colour color portrait flag photo photograph picture hardware"
     ),
     # What a state defends as its own: "defend the national sovereignty", "defend socialism"
     "own_cause": words_of(
