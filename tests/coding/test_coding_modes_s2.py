@@ -202,3 +202,19 @@ def test_modes_meeting_place_decides_visit_or_third_party(
 ) -> None:
     event = top(coder, text)
     assert (event.category, event.mode) == ("CONSULT", mode)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # a consequence clause shares the subject that names the weapon
+        ("A Russian drone hit a bus in Kherson, killing two.", "drone"),
+        # a title before the victim's name
+        ("Israel killed Hamas leader Ismail Haniyeh in Tehran.", "targeted"),
+        # the trigger's own mode wins over a less specific cue: live fire is not crowd-control
+        ("Kenyan police fired tear gas and live bullets at protesters in Nairobi.", "firearms"),
+    ],
+)
+def test_modes_assault_subject_title_and_rank(coder: Coder, text: str, mode: str) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("ASSAULT", mode)

@@ -24,7 +24,7 @@ from itertools import pairwise
 from typing import Final
 
 from flashpoint.coding.actor_types import is_country_code
-from flashpoint.coding.clauses import ParseView
+from flashpoint.coding.clauses import ParseView, clause_subject
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.wordclasses import words_of
 from flashpoint.models import Entity, Location
@@ -257,6 +257,7 @@ _OTHER_TIME = words_of(
 # Prepositions that give the cause a threat or demand answers ("warned over drills").
 _CAUSE_PREPS = words_of("over about against regarding concerning despite")
 _ATTEND = words_of("attend participate")
+_SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj"})
 _MANY_SIDES = 3
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod", "nummod"})
 _NO_DESCENT = frozenset({"punct", "parataxis"})
@@ -307,8 +308,8 @@ def refine_mode(
     found = _cued_modes(view, scope, near, category)
     if mode in found and category in OWN_CUE_KEEPS:
         return mode  # the clause names the trigger's mode too: "change its stance on talks"
-    for cue_mode, _ in cues:
-        if cue_mode in found and (wanted is None or cue_mode in wanted):
+    for cue_mode, _ in cues:  # most specific first; the trigger's own mode competes too
+        if cue_mode in found and (wanted is None or cue_mode in wanted or cue_mode == mode):
             return cue_mode
     if mode is None and category == "ASSAULT" and _leader_killed(view, frame):
         return "targeted"
@@ -416,6 +417,11 @@ def _scope(view: ParseView, frame: Frame, kind: str) -> set[int]:
 def _instrument_scope(view: ParseView, heads: set[int], trigger: int) -> set[int]:
     """Who did it with what: subjects, modifiers and instrument phrases, not targets."""
     out = set(_near(view, trigger))
+    for h in list(heads):
+        if not view.children(h, ("nsubj", "nsubjpass")) and view.tok(h).dep in _SHARED_SUBJECT:
+            subjects, passive = clause_subject(view, h)  # "a drone hit a bus, killing two"
+            for s in subjects if not passive else ():
+                out.update(view.subtree(s, _NO_DESCENT | {"relcl"}))
     for h in heads:
         out.add(h)
         for c in view.children(h, _MODIFIERS | {"nsubj", "csubj", "agent"}):
@@ -504,7 +510,8 @@ def _leader_killed(view: ParseView, frame: Frame) -> bool:
     if view.lemma(frame.trigger) not in _KILLING:
         return False
     victims = view.children(frame.anchor, ("dobj", "obj", "nsubjpass"))
-    return any(view.lemma(v) in LEADERS for v in victims)
+    titles = [t for v in victims for t in [v, *view.children(v, ("compound", "appos"))]]
+    return any(view.lemma(t) in LEADERS for t in titles)  # "killed Hamas leader X"
 
 
 def _meeting_mode(
