@@ -208,3 +208,69 @@ def _kinds(text: str) -> list[str]:
 )
 def test_mentions_ruling_parties_and_their_central_committees(text: str, code: str) -> None:
     assert {c for _, c, _ in mentions(text)} == {code}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a describing word is not a second actor
+        (
+            "An official Iranian newspaper attacked the plan.",
+            [("Iranian newspaper", "IRN", "MED")],
+        ),
+        ("The militant group Hamas fired rockets.", [("Hamas", "PSE", "REB")]),
+        ("The loan of US $40 million to Kenya was approved.", [("Kenya", "KEN", None)]),
+        ("It pledged 2 billion U.S. dollars to Jordan.", [("Jordan", "JOR", None)]),
+        # membership and location modifiers
+        ("NATO-member Denmark sent a frigate.", [("Denmark", "DNK", None)]),
+        (
+            "The Armenian side of the long disputed border region of Georgia objected.",
+            [
+                (
+                    "Armenian side of the long disputed border region of Georgia",
+                    "ARM",
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_mentions_modifiers_do_not_become_actors(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = [(name, code, sector) for name, code, sector in mentions(text)]
+    assert found[: len(expected)] == expected
+    assert len(found) == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Fighters loyal to the Libyan National Army shelled the port.", "Fighters", "LBY"),
+        (
+            "Workers affiliated with the Chilean Dockers' Union walked out.",
+            "Workers",
+            "CHL",
+        ),
+        (
+            "Ethnic Serb militias operating in Kosovo blocked the road.",
+            "Serb militias operating in Kosovo",
+            "XKX",
+        ),
+        (
+            "Nairobi's Westlands district administration banned the rally.",
+            "Nairobi's Westlands district administration",
+            "KEN",
+        ),
+        ("Jewish settlers uprooted olive trees.", "Jewish settlers", "ISR"),
+    ],
+)
+def test_mentions_owner_and_place_phrases_give_the_country(text: str, name: str, code: str) -> None:
+    found = {found_name: found_code for found_name, found_code, _ in mentions(text)}
+    assert found.get(name) == code
+
+
+def test_mentions_ethnic_groups_without_a_place_are_left_to_the_event_s_location() -> None:
+    context = build_actor_context("Ethnic Hungarian activists marched.")
+    found = find_actor_mentions("Ethnic Hungarian activists marched.", context=context)
+    assert [(m.text, m.kind) for m in found] == [("Hungarian activists", "ethnic")]

@@ -8,22 +8,23 @@ and which matches are false (a "Jordan" that is a person, "pro-Russian").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from flashpoint.coding.actor_guards import (
     Hit,
     appositive_names,
+    describes_next,
     extend_to_org_names,
     false_country,
     name_after_title,
     names_a_thing,
+    qualifier_gap,
     recent_country,
     scan_hits,
+    short_person_names,
 )
 from flashpoint.coding.actor_patterns import (
     ATTRIBUTIVE_AFTER,
     BASED_GAP,
-    CAPITALISED_WORD,
     COUNTRY_KINDS,
     LEFT_MODIFIERS,
     OF_GAP,
@@ -39,7 +40,6 @@ from flashpoint.coding.actor_types import (
     ActorContext,
     ActorMention,
     PersonRegistry,
-    is_country_code,
 )
 from flashpoint.ontology.actor_lexicon import REFERENCE_NOUNS, SURNAME_FIRST
 
@@ -48,6 +48,7 @@ __all__ = ["Composer", "Hit", "scan_hits"]
 _KIND_NAMES = {"short": "short_form"}
 # Sectors that "in <country>" can qualify: "rebels in Darfur", not "troops in Afghanistan".
 _IN_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "COP", "LAB", "EDU", "MED", "BUS", "NGO"})
+_ETHNIC_BEFORE = re.compile(r"(?<![\w-])[Ee]thnic\s+\Z")
 # Owner phrases that give an office its country: a named office, not an unknown person
 # (whose country is only the article's guess) and not a bare country ("envoy for Iran").
 _OWNER_KINDS = frozenset({"institution", "leader", "igo", "group"})
@@ -160,8 +161,8 @@ class Composer:
             j += 1
         qualifier_end = end
         sectors: list[Atom] = []
-        based = kind in COUNTRY_KINDS and text.startswith("-based", end)
-        gap = BASED_GAP if based else QUALIFIER_GAP
+        gap = qualifier_gap(text, kind, hits, j, end)
+        based = gap is BASED_GAP
         while j < n and hits[j].atom.kind == "sector" and gap.fullmatch(text, end, hits[j].start):
             sectors.append(hits[j].atom)
             head = hits[j].start + hits[j].atom.head
@@ -207,10 +208,27 @@ class Composer:
                 if name.code is None:
                     self._register_name(name.text, start, code, sector)
                 end, head, j = name.end, name.head, name.next_index
-        if sector == "NGO" and is_country_code(code):
-            sector = "NGO"
+        if (
+            kind == "demonym"
+            and out_kind == "institution"
+            and _ETHNIC_BEFORE.search(text, 0, start)
+        ):
+            return self._ethnic_group(hits, j, (start, end, head), code, sector)
         self._emit(start, end, code, sector, kind=out_kind, head=head)
         return j
+
+    def _ethnic_group(
+        self, hits: list[Hit], j: int, span: tuple[int, int, int], code: str, sector: str | None
+    ) -> int:
+        """ "ethnic Albanian guerrillas (operating) in Macedonia": placed where they live;
+        without a place, kind "ethnic" lets the coder place them where the event happens."""
+        start, end, head = span
+        place, place_end, after = self._linked_country(hits, j, end, "REB")
+        if place is None:
+            self._emit(start, end, code, sector, kind="ethnic", head=head)
+            return j
+        self._emit(start, place_end, place, sector, kind="institution", head=head)
+        return after
 
     # ---- phrases led by a sector word
 
@@ -231,8 +249,10 @@ class Composer:
             head = hits[j].start + hits[j].atom.head
             end = hits[j].end
             j += 1
-        if not sectors[-1].title and ATTRIBUTIVE_AFTER.match(text, end):
-            return j  # "military drills", "police station": not an actor
+        if (not sectors[-1].title and ATTRIBUTIVE_AFTER.match(text, end)) or (
+            j < n and text[end : hits[j].start] == " " and describes_next(sectors, hits[j])
+        ):
+            return j  # "military drills", "an official Syrian newspaper": not an actor here
         left = LEFT_MODIFIERS.search(text, max(self.last_end, hit.start - 60), hit.start)
         start = left.start() if left else hit.start
         sector = _combine_sector(None, sectors)
@@ -295,6 +315,11 @@ class Composer:
         before, last_end = len(self.out), self.last_end
         k = self._phrase(hits, j)
         owner = self.out[before] if len(self.out) == before + 1 else None
+        if owner is not None and owner.kind in COUNTRY_KINDS:
+            # "workers affiliated with the Chilean Dockers' Union": a body named after it
+            owner = self.out[before] = extend_to_org_names(self.text, [owner], self.stop)[0]
+            while k < len(hits) and hits[k].start < owner.end:
+                k += 1
         if owner is None or owner.kind not in _OWNER_KINDS or owner.code == "---":
             del self.out[before:]  # not an office of a known country: compose it later
             self.last_end = last_end
@@ -380,30 +405,8 @@ class Composer:
     def _short_person_names(self, start: int, end: int) -> None:
         """ "Kim" or "Lavrov" alone, after the article introduced them in full."""
         assert self.context is not None
-        taken = sorted((m.start, m.end) for m in self.out)
-        starts = [s for s, _ in taken]
-        added = False
-        for word in CAPITALISED_WORD.finditer(self.text, start, end):
-            entries = self.persons.get(word.group())
-            if not entries:
-                continue
-            index = bisect_left(starts, word.end())
-            if index > 0 and taken[index - 1][1] > word.start():
-                continue
-            before = [entry for entry in entries if entry[0] < word.start()]
-            if not before:
-                continue
-            _, code, sector = max(before)
-            if code == "---":
-                code = self.context.dominant or "---"
-            self.out.append(
-                ActorMention(
-                    word.start(), word.end(), word.group(), code, sector, "person", word.start()
-                )
-            )
-            added = True
-        if added:
-            self.out.sort(key=lambda m: m.start)
+        dominant = self.context.dominant
+        self.out = short_person_names(self.text, self.out, self.persons, dominant, (start, end))
 
     # ---- references, short forms and false matches
 

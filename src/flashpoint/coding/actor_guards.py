@@ -2,7 +2,9 @@
 
 Plain functions over (text, offsets) used by `actor_compose`: is this "Jordan" a
 person, is this "Kim Il Sung" the name of a square, which capitalised words after
-"President" are a name, and is a mention one of a pair ("the two Koreas").
+"President" are a name, is a mention one of a pair ("the two Koreas"), which words may
+join a country to its sector word, and the passes over finished mentions (organisation
+names, names in apposition, short names of people introduced earlier).
 """
 
 from __future__ import annotations
@@ -14,19 +16,30 @@ from dataclasses import dataclass
 from flashpoint.coding.actor_patterns import (
     ATOM_PATTERN,
     ATOMS,
+    BASED_GAP,
+    CAPITALISED_WORD,
+    COUNTRY_KINDS,
     GLUED_NAME_PATTERN,
     NAME_AFTER_TITLE,
+    POSSESSIVE_NAME_GAP,
     PRO_ANTI_BEFORE,
+    QUALIFIER_GAP,
     Atom,
     normalise_surface,
 )
-from flashpoint.coding.actor_types import ActorContext, ActorMention, is_country_code
+from flashpoint.coding.actor_types import (
+    ActorContext,
+    ActorMention,
+    PersonRegistry,
+    is_country_code,
+)
 from flashpoint.ontology.actor_lexicon import NAME_INSTITUTION_WORDS, NAME_STOP_WORDS
 
 # Country names that are also people's names or a US state.
 _PERSON_LIKE = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Chile", "Niger"})
 _US_STATE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*\Z")
 _GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:[Gg]overnor|[Ss]tate\b|[Ss]enator)")
+_CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][a-z]+)\s+\Z")
 _CAPITAL_AFTER = re.compile(r"\s+([A-Z][a-z]+)")
 
@@ -126,6 +139,8 @@ def false_country(text: str, hit: Hit) -> bool:
     """ "pro-Russian", "Michael Jordan", "Atlanta, Georgia": not the country as an actor."""
     if PRO_ANTI_BEFORE.search(text, max(0, hit.start - 5), hit.start):
         return True
+    if _CURRENCY_AFTER.match(text, hit.end):
+        return True  # "US $50 million", "8 billion U.S. dollars": money, not an actor
     surface = text[hit.start : hit.end]
     if surface not in _PERSON_LIKE:
         return False
@@ -300,3 +315,61 @@ def appositive_names(
             continue
         found.append((name.start(1), name.end(1), m))
     return found
+
+
+def short_person_names(
+    text: str,
+    out: list[ActorMention],
+    persons: PersonRegistry,
+    dominant: str | None,
+    span: tuple[int, int],
+) -> list[ActorMention]:
+    """`out` with "Kim" or "Lavrov" alone added, after the article introduced them in full."""
+    taken = sorted((m.start, m.end) for m in out)
+    starts = [s for s, _ in taken]
+    added: list[ActorMention] = []
+    for word in CAPITALISED_WORD.finditer(text, *span):
+        entries = persons.get(word.group())
+        if not entries:
+            continue
+        index = bisect_left(starts, word.end())
+        if index > 0 and taken[index - 1][1] > word.start():
+            continue
+        before = [entry for entry in entries if entry[0] < word.start()]
+        if not before:
+            continue
+        _, code, sector = max(before)
+        if code == "---":
+            code = dominant or "---"
+        added.append(
+            ActorMention(
+                word.start(), word.end(), word.group(), code, sector, "person", word.start()
+            )
+        )
+    return sorted([*out, *added], key=lambda m: m.start) if added else out
+
+
+def describes_next(sectors: list[Atom], nxt: Hit) -> bool:
+    """A one-word sector adjective right before a named group or a country adjective."""
+    if len(sectors) != 1 or sectors[0].title:
+        return False
+    if nxt.atom.kind == "group":
+        return True  # "the militant group Hamas", "the rebel Kurdistan Workers' Party"
+    return nxt.atom.kind == "demonym" and nxt.atom.adjective and sectors[0].sector == "GOV"
+
+
+def qualifier_gap(text: str, kind: str, hits: list[Hit], j: int, end: int) -> re.Pattern[str]:
+    """What may stand between a qualifier ending at `end` and its first sector word."""
+    if kind not in COUNTRY_KINDS:
+        return QUALIFIER_GAP
+    if text.startswith("-based", end):
+        return BASED_GAP  # "Trinidad-based militants"
+    if (
+        j < len(hits)
+        and hits[j].atom.kind == "sector"
+        and not QUALIFIER_GAP.fullmatch(text, end, hits[j].start)
+        and POSSESSIVE_NAME_GAP.fullmatch(text, end, hits[j].start)
+        and not NAME_STOP_WORDS & set(text[end : hits[j].start].split())
+    ):
+        return POSSESSIVE_NAME_GAP  # "Ankara's Cankaya district administration"
+    return QUALIFIER_GAP

@@ -197,6 +197,10 @@ _MODIFIERS = _trie_regex(sorted(set(MODIFIER_WORDS)))
 
 # Between a qualifier and its sector word: an optional possessive, then modifiers.
 QUALIFIER_GAP: re.Pattern[str] = re.compile(r"(?:['’]s?)?(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
+# "Ankara's Cankaya district administration": a possessive place, a proper name, a body.
+POSSESSIVE_NAME_GAP: re.Pattern[str] = re.compile(
+    r"['’]s(?:[ \t]+[A-Z][\w'’-]*[a-z]){1,2}(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z"
+)
 # "Trinidad-based militants": where a group is based is whose it is.
 BASED_GAP: re.Pattern[str] = re.compile(r"-based(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
 # Between two sector words ("army special forces", "government forces").
@@ -205,10 +209,12 @@ SECTOR_GAP: re.Pattern[str] = re.compile(r"(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z
 LEFT_MODIFIERS: re.Pattern[str] = re.compile(r"(?<![\w'’-])(?:(?i:" + _MODIFIERS + r")\s+){1,3}\Z")
 # "of"/"in" linking a sector word to its country ("Ministry of Foreign Affairs of the DPRK").
 # "A group based in X" is X's whatever its sector.
-OF_GAP: re.Pattern[str] = re.compile(r"\s+(of|in|based\s+in)\s+(?:the\s+)?\Z")
+OF_GAP: re.Pattern[str] = re.compile(r"\s+(of|in|(?:based|operating|active)\s+in)\s+(?:the\s+)?\Z")
 # "of"/"for" linking an office to the office or group it belongs to ("a spokesman for
 # the Foreign Ministry", "an envoy of the Egyptian president").
-OWNER_GAP: re.Pattern[str] = re.compile(r"\s+(of|for)\s+(?:the\s+|its\s+)?\Z")
+OWNER_GAP: re.Pattern[str] = re.compile(
+    r"\s+(of|for|affiliated\s+with|loyal\s+to|belonging\s+to)\s+(?:the\s+|its\s+)?\Z"
+)
 # A name after a title: capitalised words and initials, ending before a possessive.
 _NAME_WORD = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][\w'’-]*[a-z\u00e0-\u024f])"
 _NAME_PARTICLE = (

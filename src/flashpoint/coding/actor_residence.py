@@ -13,7 +13,9 @@ Serbia. Two rules over the mentions of a text range:
   before "population", "minority" or "community" ("the Albanian population of the
   province") is such an ethnic mention too;
 - a country adjective before "border" or "frontier" ("on the Thai border") names a
-  stretch of land, not an actor: it is dropped.
+  stretch of land, not an actor: it is dropped;
+- "the Greek side of Cyprus" is one mention of the side's country (the place is where
+  the side is), and "NATO-member Norway" is Norway alone (membership describes it).
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ _GROUP_WORDS = r"(?:population|minority|minorities|community|communities)"
 _GROUP_AFTER = re.compile(rf"\s+{_GROUP_WORDS}\b")
 _GROUP_PHRASE = re.compile(rf"[A-Z][\w-]+\s+{_GROUP_WORDS}")
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)s?\b")
+# "the Greek side of the divided island of Cyprus": the side is Greece's, the island a place.
+_SIDE_OF = re.compile(r"\s+sides?\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?(?:of\s+)?$")
+# "NATO-member Norway", "fellow EU member Poland": membership describes the country.
+_MEMBER_BEFORE = re.compile(r"(?:-|\s+)members?(?:\s+(?:state|country|nation))?\s+$")
 
 
 def _is_people(mention: ActorMention) -> bool:
@@ -53,6 +59,15 @@ def place_peoples(text: str, mentions: list[ActorMention]) -> list[ActorMention]
     while i < len(mentions):
         m = mentions[i]
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and nxt.kind in _PLACE_KINDS:
+            between = text[m.end : nxt.start]
+            if m.code.startswith("IGO:") and _MEMBER_BEFORE.fullmatch(between):
+                i += 1  # "NATO-member Norway" is Norway
+                continue
+            if m.kind == "demonym" and _SIDE_OF.fullmatch(between):
+                out.append(_merge(text, m, nxt, m.code))  # "the Greek side of Cyprus" is GRC
+                i += 2
+                continue
         if m.kind == "institution" and _GROUP_PHRASE.fullmatch(m.text):
             out.append(ActorMention(m.start, m.end, m.text, m.code, m.sector, "ethnic", m.head))
             i += 1  # "the Albanian population" composed as one phrase

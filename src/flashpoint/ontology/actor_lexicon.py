@@ -161,7 +161,7 @@ MODIFIER_WORDS: tuple[str, ...] = _word_tuple(
     civil civilian senior-level high-ranking high-level two several many some other
     visiting outgoing incoming exiled ousted jailed detained besieged retired hardline
     moderate reformist militant extremist fundamentalist separatist rebel opposition
-    police army intelligence"""
+    police army intelligence traditional district municipal city county"""
 )
 
 # Nouns that make a sector word before them attributive, not an actor: "military drills",
