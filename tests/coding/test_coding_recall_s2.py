@@ -398,3 +398,20 @@ def test_using_or_shutting_without_a_target_is_no_event(coder: Coder, text: str)
 )
 def test_appraisals_and_congratulated_householders_are_no_support(coder: Coder, text: str) -> None:
     assert "SUPPORT" not in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Thai ambassador presented his credentials to the president of Laos.", "CONSULT"),
+        ("The Myanmar president received the credentials of the new Thai ambassador.", "CONSULT"),
+        ("The Cambodian delegation paid homage to the Chinese war heroes.", "SUPPORT"),
+        ("Message of sympathy to the Japanese prime minister from the Lao president", "SUPPORT"),
+    ],
+)
+def test_diplomatic_courtesies_are_coded(coder: Coder, text: str, category: str) -> None:
+    assert category in categories(coder, text)
+
+
+def test_presenting_a_play_is_no_consultation(coder: Coder) -> None:
+    assert code(coder, "Cuban students presented a play at the theatre in Hanoi.") == []

@@ -165,6 +165,9 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "solidarity": S("SUPPORT", strength=0.65),
         "condolence": S("SUPPORT", strength=0.6),
         "tribute": S("SUPPORT", strength=0.6),
+        "homage": S("SUPPORT", strength=0.6),
+        "sympathy": S("SUPPORT", strength=0.55),
+        "message": S("SUPPORT", args="goodwill", strength=0.5),  # "a message of sympathy"
         "gratitude": S("SUPPORT", strength=0.6),
         "thanks": S("SUPPORT", strength=0.55),
         "thank": S("SUPPORT", strength=0.55),

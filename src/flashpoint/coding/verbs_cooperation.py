@@ -29,8 +29,10 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("SUPPORT", args="goodwill", strength=0.7),  # "received a message of greeting"
             S("AID", args="aid", strength=0.6),
             S("RETREAT", "access", args="observer inspector monitor peacekeeper", strength=0.65),
-            S("CONSULT", "visit", args="diplomat people dignitary", strength=0.6),
+            S("CONSULT", "visit", args="diplomat people dignitary credential", strength=0.6),
         ),
+        # "presented his credentials to the president": an envoy's first official call
+        "present": S("CONSULT", "visit", args="credential", strength=0.7),
         # "arrived here": a state-media dateline's visit to the capital
         "arrive": S("CONSULT", "visit", preps="in at here", strength=0.55),
         "leave": S("CONSULT", "visit", preps="for", subj="dignitary", strength=0.55),
