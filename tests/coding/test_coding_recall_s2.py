@@ -415,3 +415,29 @@ def test_diplomatic_courtesies_are_coded(coder: Coder, text: str, category: str)
 
 def test_presenting_a_play_is_no_consultation(coder: Coder) -> None:
     assert code(coder, "Cuban students presented a play at the theatre in Hanoi.") == []
+
+
+def test_sharing_a_feeling_is_no_cooperation(coder: Coder) -> None:
+    assert "COOPERATE" not in categories(
+        coder, "The Cuban ambassador shared joy with the Vietnamese villagers."
+    )
+
+
+def test_sharing_intelligence_stays_cooperation(coder: Coder) -> None:
+    assert "COOPERATE" in categories(coder, "Russia shared intelligence with Iran.")
+
+
+def test_committing_a_deed_is_no_pledge(coder: Coder) -> None:
+    assert "AGREE" not in categories(
+        coder, "The Japanese authorities committed fascist violence against Korean residents."
+    )
+
+
+def test_committed_to_a_deal_stays_a_pledge(coder: Coder) -> None:
+    assert "AGREE" in categories(coder, "Iran is committed to the nuclear deal with Russia.")
+
+
+def test_defending_the_rights_of_its_own_people_is_no_support(coder: Coder) -> None:
+    assert not categories(
+        coder, "Cuba will more reliably defend the human rights of its people."
+    ) & {"SUPPORT", "AGREE"}

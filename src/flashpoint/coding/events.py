@@ -160,8 +160,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
             if made_to_pay(view, c):  # "said Seoul would pay dearly": the speaker warns
                 return Frame(c, i, "THREATEN", None, 0.6, embedded=c)
     senses = VERB_SENSES.get(lemma)
-    if senses is None:
-        return None
+    if senses is None or (lemma == "commit" and view.children(i, ("dobj", "obj"))):
+        return None  # "committed violence": the deed is the object's (a light verb)
     sense = choose_sense(senses, _arg_words(view, i), view, i, _subject_words(view, i))
     if sense is None:
         sense = headline_accusation(view, i, senses)  # "Arms Buildup Blasted"

@@ -52,10 +52,10 @@ def guards_own(view: ParseView, i: int) -> bool:
     """A guarding verb whose object belongs to its own subject ("defend its security")."""
     if view.lemma(i) not in _GUARD_VERBS:
         return False
+    owned = list(view.children(i, ("dobj", "obj")))
+    owned += [o for d in owned for w, o in view.preps(d) if w == "of"]  # "rights of its people"
     return any(
-        view.lemma(p) in _OWN_POSSESSIVES
-        for o in view.children(i, ("dobj", "obj"))
-        for p in view.children(o, ("poss",))
+        view.lemma(p) in _OWN_POSSESSIVES for o in owned for p in view.children(o, ("poss",))
     )
 
 

@@ -138,6 +138,7 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "cooperate": S("COOPERATE", strength=0.6),
         "collaborate": S("COOPERATE", strength=0.6),
         "share": (
+            S(NOT_EVENT, args="feeling"),  # "shared joy with them", "share concern"
             S("COOPERATE", args="information", strength=0.6),
             S("COOPERATE", preps="with", strength=0.55),
         ),

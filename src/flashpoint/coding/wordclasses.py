@@ -228,6 +228,11 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "success health prosperity happiness wellbeing well-being welfare luck progress "
         "longevity peace"
     ),
+    # Feelings one shares with others: "shared joy with the owners" (no cooperation)
+    "feeling": words_of(
+        "joy happiness sorrow grief pain emotion feeling pleasure delight excitement "
+        "concern worry anger pride experience"
+    ),
     # What one "meets" that is no party: "met their deaths", "met with opposition"
     "outcome": words_of(
         "death end fate demise opposition criticism resistance condemnation response "
