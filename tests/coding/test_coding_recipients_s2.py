@@ -123,3 +123,33 @@ def test_an_act_embedded_under_a_passive_keeps_the_passive_subject_as_actor(code
     (attack,) = [e for e in events if e.category == "ASSAULT"]
     assert [a.code for a in attack.actors] == ["IRN"]
     assert recipients(attack) == {"GBR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # a thing sent, with no agent: its sender acts, its addressee receives
+        (
+            "The message of condolence from Hanoi was conveyed to the Foreign Ministry of Laos "
+            "on Friday.",
+            {"VNM"},
+            {"LAO"},
+        ),
+        (
+            "A floral basket in the name of the Cuban embassy was conveyed to the Central "
+            "Committee of the Workers' Party of Korea.",
+            {"CUB"},
+            {"PRK"},
+        ),
+        # a gift or a deployment: the owner of what is given or moved acts
+        ("Chinese books were donated to Mongolia on Monday.", {"CHN"}, {"MNG"}),
+        # a message named by a noun: "from X" is its sender
+        ("Russia welcomed the offer from China for talks.", {"RUS"}, {"CHN"}),
+    ],
+)
+def test_things_sent_name_their_sender_and_addressee(
+    coder: Coder, text: str, actors: set[str], expected: set[str]
+) -> None:
+    event = main(coder, text)
+    assert {a.code for a in event.actors} == actors
+    assert recipients(event) == expected

@@ -97,3 +97,32 @@ def test_a_bare_people_noun_takes_the_nationality_of_its_modifier() -> None:
         mention(view, 4, "IRQ", "implicit", "REF"),
     ]
     assert recipients(view, found, "AID") == ["TUR"]
+
+
+def test_a_named_phrase_beats_a_bare_sector_word() -> None:
+    # "Military attaches of Laos sent greetings to an official and to Kim": a bare sector
+    # word ("military", "official") only carries the article's country; a name says whose
+    view = parse(
+        [
+            ("military", "military", "ADJ", "amod", 1),
+            ("attaches", "attache", "NOUN", "nsubj", 4),
+            ("of", "of", "ADP", "prep", 1),
+            ("Laos", "Laos", "PROPN", "pobj", 2),
+            ("sent", "send", "VERB", "ROOT", 4),
+            ("greetings", "greeting", "NOUN", "dobj", 4),
+            ("to", "to", "ADP", "prep", 4),
+            ("official", "official", "NOUN", "pobj", 6),
+            ("and", "and", "CCONJ", "cc", 6),
+            ("to", "to", "ADP", "prep", 4),
+            ("Kim", "Kim", "PROPN", "pobj", 9),
+        ]
+    )
+    found = [
+        mention(view, 0, "PRK", "implicit", "MIL"),
+        mention(view, 3, "LAO"),
+        mention(view, 7, "CHN", "implicit", "GOV"),
+        mention(view, 10, "PRK", "leader", "GOV"),
+    ]
+    roles = assign_roles(view, Frame(4, 4, "SUPPORT", None, 0.7), found, lambda _s, _w: None)
+    assert [m.code for m in roles.actors] == ["LAO"]
+    assert [m.code for m in roles.recipients] == ["PRK"]

@@ -122,7 +122,10 @@ def phrase_mentions(
         return _nationality_of_people(view, head, got, mentions), "head"
     got = overlapping(view, phrase_core(view, head), mentions)
     if got:
-        return got, "core"
+        # "military attaches of the embassies of Vietnam": a bare sector word only
+        # carries the article's country; a name in the same phrase says whose
+        named = [m for m in got if getattr(m, "kind", "") != "implicit"]
+        return named or got, "core"
     got = overlapping(
         view, [t for a in _agent_heads(view, head) for t in phrase_core(view, a)], mentions
     )
@@ -184,8 +187,11 @@ def first_recipients(
     mentions: Sequence[Any],
     resolve: Resolver,
     actors: list[Any],
+    *,
+    phrase_only: bool = False,
 ) -> list[Any]:
-    """Mentions of the first phrase that names someone other than the actor.
+    """Mentions of the first phrase that names someone other than the actor
+    (`phrase_only`: named by the phrase itself, not somewhere below it).
 
     Someone else is another country or organisation, or a named body of the actor's
     own country in another sector when the phrase itself names it ("the government
@@ -193,17 +199,21 @@ def first_recipients(
     Croatian extremists"): domestic events keep their country as recipient. A capital
     counts only as a direct object ("strikes on Kyiv" is where, not whom). A bare
     sector word ("police arrested activists"), which only carries the article's main
-    country, is the fallback when no phrase names anyone else.
+    country, is the fallback when no phrase names anyone else; so is a bare sector word
+    of another country ("conveyed to an official" yields to "letters to Kim Jong Un").
     """
     actor_spans = {(m.start, m.end) for m in actors}
     actor_codes = {m.code for m in actors}
     actor_sectors = {a.sector for a in actors}
     fallback: list[Any] = []
+    guessed: list[Any] = []
     for group in groups:
         found: list[Any] = []
         domestic: list[Any] = []
         for h in group:
             got, how = phrase_mentions(view, h, mentions, resolve)
+            if phrase_only and how in {"nested", "subtree"}:
+                continue
             got = [m for m in got if (m.start, m.end) not in actor_spans]
             found.extend(got)
             if how in {"head", "core", "agent"}:
@@ -218,9 +228,12 @@ def first_recipients(
                 )
         found = dedupe(found)
         others = [m for m in found if m.code not in actor_codes]
-        if others:
+        if others and any(m.kind != "implicit" for m in others):
             return others
-        if domestic:
+        if others:  # only bare sector words: a later phrase may name them
+            guessed = guessed or others
+            continue
+        if domestic and not guessed:
             return dedupe(domestic)
         if found and not fallback:
             # The actor's own country in another sector ("police arrested activists"),
@@ -235,7 +248,7 @@ def first_recipients(
                     or not any(_describes(view, h, m) for h in group)
                 )
             ]
-    return fallback
+    return guessed or fallback
 
 
 def _describes(view: ParseView, head: int, mention: Any) -> bool:

@@ -67,6 +67,13 @@ _STANCE_NOUNS = words_of("defiance protest retaliation response reprisal opposit
 # A complaint's addressee ("complained to the UN") yields to its subject ("over X's raids").
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _AIMED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+# A gift or a deployment named by the thing given or moved: its owner acts.
+_OWN_THING = frozenset({"AID", "SUPPORT", "MOBILIZE"})
+# Acts named by nouns whose "from X" is the one acting: "a message/offer/request from X"
+# (a withdrawal or an attack "from" a place names where, not who).
+_SENT = frozenset(
+    {"SUPPORT", "AID", "AGREE", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "CONSULT", "COOPERATE"}
+)
 _STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 
 
@@ -80,6 +87,23 @@ class Roles:
     subject_words: list[str] = field(default_factory=list)
     subject_named: bool = False  # a subject head is a proper noun (known to the lexicon or not)
     object_words: list[str] = field(default_factory=list)  # lemmas of the direct objects
+
+
+def _senders(view: ParseView, things: list[int], category: str) -> list[int]:
+    """Who sent or moved a thing named as a passive subject with no agent: "the message
+    from Moscow", "a basket in the name of the embassy"; for a gift or a deployment also
+    the thing's own owner ("DPRK books were donated", "assets of the U.S. were deployed")."""
+    out: list[int] = []
+    for h in things:
+        for word, o in view.preps(h):
+            if word == "from":
+                out.append(o)
+            elif word == "in" and view.lemma(o) == "name":
+                out.extend(o2 for w2, o2 in view.preps(o) if w2 == "of")
+        if not out and category in _OWN_THING:
+            out.extend(view.children(h, ("poss", "compound", "amod", "nmod")))
+            out.extend(o for word, o in view.preps(h) if word == "of")
+    return out
 
 
 def _agents(view: ParseView, v: int) -> list[int]:
@@ -224,8 +248,9 @@ def _place_groups(view: ParseView, v: int) -> list[list[int]]:
     return [view.conjuncts(o) for word, o in view.preps(v) if word == "in"]
 
 
-def _nominal_actor_heads(view: ParseView, noun: int) -> tuple[list[int], list[int]]:
-    """Actors of a noun trigger: "Israeli airstrikes", "Japan's protest", "talks between X and Y"."""
+def _nominal_actor_heads(view: ParseView, noun: int, category: str) -> tuple[list[int], list[int]]:
+    """Actors of a noun trigger: "Israeli airstrikes", "Japan's protest", "talks between
+    X and Y", and the sender of a message or offer ("a message from Moscow")."""
     actors = [
         c
         for c in view.children(noun, ("poss", "compound", "amod", "nmod"))
@@ -233,11 +258,20 @@ def _nominal_actor_heads(view: ParseView, noun: int) -> tuple[list[int], list[in
     ]
     between: list[int] = []
     for word, o in view.preps(noun):
-        if word == "by":
+        if word == "by" or (word == "from" and category in _SENT):
             actors.extend(view.conjuncts(o))
         elif word == "between":
             between.extend(view.conjuncts(o))
     return actors, between
+
+
+def _nominal_recipient_groups(view: ParseView, noun: int, category: str) -> list[list[int]]:
+    """ "a message to Putin", "sanctions on Iran": whom a noun trigger is aimed at."""
+    return [
+        view.conjuncts(o)
+        for word, o in view.preps(noun)
+        if word in _RECIPIENT_PREPS and not (word == "from" and category in _SENT)
+    ]
 
 
 def speaker_of(view: ParseView, anchor: int) -> tuple[int | None, bool]:
@@ -282,6 +316,38 @@ def _stranded_subject(view: ParseView, v: int, mentions: Sequence[Any]) -> list[
     return [last]
 
 
+def _passive_roles(
+    view: ParseView,
+    frame: Frame,
+    subj: list[int],
+    mentions: Sequence[Any],
+    resolve: Resolver,
+    *,
+    roles: Roles,
+) -> bool:
+    """A passive clause: the "by" agent acts on the subject. A thing as subject with no
+    agent ("the message from Moscow was conveyed to ...") names its sender, and its
+    addressee is the recipient. True if an actor came via a reference."""
+    v = frame.anchor
+    via = False
+    agents = _agents(view, v)
+    if agents or not roles.actors:
+        roles.actors, via = mentions_for(view, agents, mentions, resolve)
+    thing = bool(subj) and not overlapping(view, subj, mentions)
+    if thing and not roles.actors:
+        senders = _senders(view, subj, frame.category)
+        roles.actors, via = mentions_for(view, senders, mentions, resolve)
+    rec: list[Any] = []
+    if thing:  # "a floral basket was sent to X by Y": the addressee is the recipient
+        groups = [view.conjuncts(o) for word, o in view.preps(v) if word == "to"]
+        groups += [view.conjuncts(o) for h in subj for word, o in view.preps(h) if word == "to"]
+        rec = first_recipients(view, groups, mentions, resolve, roles.actors)
+    if not rec:
+        rec, _ = mentions_for(view, subj, mentions, resolve)
+    roles.recipients = rec
+    return via
+
+
 def _clause_roles(
     view: ParseView, frame: Frame, mentions: Sequence[Any], resolve: Resolver, roles: Roles
 ) -> bool:
@@ -304,14 +370,7 @@ def _clause_roles(
     if passive and not _agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
         passive = False  # "Israel is opposed to ...", "China is committed to ..."
     if passive:
-        agents = _agents(view, v)
-        if agents or not roles.actors:
-            roles.actors, via = mentions_for(view, agents, mentions, resolve)
-        rec, _ = mentions_for(view, subj, mentions, resolve)
-        if not rec:  # "a floral basket was sent to X by Y": the addressee is the recipient
-            groups = [view.conjuncts(o) for word, o in view.preps(v) if word == "to"]
-            rec = first_recipients(view, groups, mentions, resolve, roles.actors)
-        roles.recipients = rec
+        via = _passive_roles(view, frame, subj, mentions, resolve, roles=roles)
     else:
         roles.actors, via = mentions_for(view, subj, mentions, resolve)
         if not subj and view.tok(v).dep == "ROOT":
@@ -355,7 +414,7 @@ def assign_roles(
         and view.tok(frame.trigger).dep in {"nsubj", "nsubjpass"}
         and view.head(frame.trigger) == frame.anchor
     ):
-        actor_heads, between = _nominal_actor_heads(view, frame.trigger)
+        actor_heads, between = _nominal_actor_heads(view, frame.trigger, frame.category)
         actors, via = mentions_for(view, actor_heads, mentions, resolve)
         if between:
             pair, _ = mentions_for(view, between, mentions, resolve)
@@ -367,6 +426,11 @@ def assign_roles(
         if frame.anchor != frame.trigger and not roles.recipients:
             groups = _object_groups(view, frame.anchor, frame, visit)
             roles.recipients = first_recipients(view, groups, mentions, resolve, actors)
+        elif not roles.recipients:
+            groups = _nominal_recipient_groups(view, frame.trigger, frame.category)
+            roles.recipients = first_recipients(
+                view, groups, mentions, resolve, actors, phrase_only=True
+            )
     else:
         via = _clause_roles(view, frame, mentions, resolve, roles)
     roles.via_reference = via
