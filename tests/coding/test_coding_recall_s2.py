@@ -441,3 +441,32 @@ def test_defending_the_rights_of_its_own_people_is_no_support(coder: Coder) -> N
     assert not categories(
         coder, "Cuba will more reliably defend the human rights of its people."
     ) & {"SUPPORT", "AGREE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vietnamese army is fully ready to thoroughly defend the security environment.",
+        "The Cuban leader accepted the credentials of the Lao ambassador.",
+        "This offers a glimpse of the Chilean officials' work style.",
+        "The new task is in full accord with the policy of the Vietnamese party.",
+        "Japan released contaminated water into the sea near Fukushima.",
+        "The Cuban team will meet its Brazilian rival in the quarterfinals.",
+    ],
+)
+def test_stances_glimpses_conformity_and_discharges_are_no_agreement(
+    coder: Coder, text: str
+) -> None:
+    assert not categories(coder, text) & {"AGREE", "RETREAT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Cuba is ready to help Venezuela rebuild its grid.", "AGREE"),
+        ("Norway is willing to send material to Saudi Arabia.", "AGREE"),
+        ("Japan is ready to impose sanctions on Russia.", "THREATEN"),
+    ],
+)
+def test_ready_to_do_a_known_act_stays_coded(coder: Coder, text: str, category: str) -> None:
+    assert category in categories(coder, text)

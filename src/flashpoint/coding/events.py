@@ -214,6 +214,9 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
         return None
     if thanks_to(view, i) or names_trait(view, i):
         return None  # "Thanks to the leadership, ...", "fighting spirit": no event
+    head = view.head(i)
+    if view.lemma(i) == "accord" and head is not None and view.lemma(head) == "in":
+        return None  # "in accord with the policy": conformity, not an agreement
     sense = choose_sense(senses, _noun_words(view, i), view, i, set())
     if sense is None or sense.category == NOT_EVENT:
         return None

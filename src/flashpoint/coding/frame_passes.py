@@ -49,6 +49,12 @@ _NOT_EVENTS = _words(
     "respond reply answer"
 )
 _OBLIGATION = frozenset({"must", "should"})
+# "ready/willing to X" pledges only a cooperative X (an event the lexicon knows, or help)
+_READY_WORDS = _words("ready willing eager prepared")
+_HELPING = _words(
+    "help assist cooperate contribute join work participate provide promote develop deepen expand "
+    "send give supply deliver lend"
+)
 _COGNITION = _words(
     "know understand realize realise remember recognize recognise learn see love respect "
     "cherish value serve"
@@ -128,6 +134,9 @@ def absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
             ):
                 del frames[anchor]  # "declined to comment" is not a rejection
                 break  # ("refused to respond to a demand" is one)
+            if frame.wrapper in _READY_WORDS and view.lemma(comp) not in _HELPING:
+                del frames[anchor]  # "ready to defend its security": a stance, no pledge
+                break
             if view.tok(comp).pos in {"VERB", "NOUN"} and view.tok(comp).dep in {
                 "xcomp",
                 "ccomp",

@@ -64,7 +64,7 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         ),
         # --- RETREAT and CONCEDE
         "release": (
-            S(NOT_EVENT, args="document"),  # "released a statement": publishing, not freeing
+            S(NOT_EVENT, args="document water"),  # "released a statement", "into the sea"
             S("RETREAT", "release", strength=0.8),
         ),
         "free": S("RETREAT", "release", args="detainee people crowd", strength=0.8),
@@ -98,12 +98,13 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         ),
         # --- AGREE and SUPPORT
         "agree": _AGREE,
-        "offer": _AGREE,
+        "offer": (S(NOT_EVENT, args="insight"), _AGREE),  # "offers a glimpse of"
         "promise": _AGREE,
         "pledge": _AGREE,
         # "committed to peace" pledges; "commit crimes/provocations" perpetrates.
         "commit": S("AGREE", preps="to", strength=0.75, wraps=True),
         "accept": (
+            S("CONSULT", "visit", args="credential", strength=0.7),  # an envoy received
             S("CONCEDE", args="demand request condition", strength=0.7),
             S("AGREE", strength=0.6, wraps=True),
         ),

@@ -233,11 +233,17 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "joy happiness sorrow grief pain emotion feeling pleasure delight excitement "
         "concern worry anger pride experience"
     ),
+    # What an "offer" of insight is: "offers a glimpse of", "offered proof"
+    "insight": words_of(
+        "glimpse insight view lesson example proof evidence clue hint picture opportunity "
+        "chance explanation perspective reminder"
+    ),
     # What one "meets" that is no party: "met their deaths", "met with opposition"
     "outcome": words_of(
         "death end fate demise opposition criticism resistance condemnation response "
         "reaction approval success failure resolve rejection skepticism scepticism "
-        "disapproval derision ridicule silence applause acclaim"
+        "disapproval derision ridicule silence applause acclaim rival opponent challenger "
+        "competitor"
     ),
 }
 
