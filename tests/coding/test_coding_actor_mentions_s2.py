@@ -274,3 +274,34 @@ def test_mentions_ethnic_groups_without_a_place_are_left_to_the_event_s_location
     context = build_actor_context("Ethnic Hungarian activists marched.")
     found = find_actor_mentions("Ethnic Hungarian activists marched.", context=context)
     assert [(m.text, m.kind) for m in found] == [("Hungarian activists", "ethnic")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Federation of Trade Unions met on Monday.",
+        "The Army General Staff issued an order.",
+        "Workers of the General Machine Factory pledged loyalty.",
+    ],
+)
+def test_mentions_organisation_words_after_a_title_are_not_a_person(text: str) -> None:
+    assert "person" not in _kinds(text)
+
+
+def test_mentions_comrade_before_a_name_is_an_address_not_the_name() -> None:
+    text = "Chairman Comrade Pak Song Il spoke. Pak praised the workers."
+    found = mentions(text)
+    assert found[0][0] == "Chairman Comrade Pak Song Il"
+    assert any(name == "Pak" for name, _, _ in found[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("President Shavkat Mirziyoyev received the envoy.", "UZB"),
+        ("A message went to Ukhnaa Khurelsukh on Monday.", "MNG"),
+        ("Vice-President Rosario Murillo spoke.", "NIC"),
+    ],
+)
+def test_mentions_office_holders_kcna_greets_are_known(text: str, code: str) -> None:
+    assert code in {c for _, c, _ in mentions(text)}

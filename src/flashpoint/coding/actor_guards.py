@@ -33,7 +33,11 @@ from flashpoint.coding.actor_types import (
     PersonRegistry,
     is_country_code,
 )
-from flashpoint.ontology.actor_lexicon import NAME_INSTITUTION_WORDS, NAME_STOP_WORDS
+from flashpoint.ontology.actor_lexicon import (
+    NAME_INSTITUTION_WORDS,
+    NAME_ORG_WORDS,
+    NAME_STOP_WORDS,
+)
 
 # Country names that are also people's names or a US state.
 _PERSON_LIKE = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Chile", "Niger"})
@@ -186,9 +190,13 @@ def name_after_title(text: str, hits: list[Hit], j: int, end: int, stop: int) ->
     words = match.group(1).split()
     while words and words[-1] in NAME_STOP_WORDS:
         words.pop()
-    if not words or words[0] in NAME_STOP_WORDS:
-        return None
-    name_start = match.start(1)
+    if not words or words[0] in NAME_STOP_WORDS or NAME_ORG_WORDS.intersection(words):
+        return None  # "General Staff" names a body
+    if words[0] == "Comrade":
+        words = words[1:]  # "leader Comrade Ri Il Hwan": the name follows the address
+        if not words:
+            return None
+    name_start = text.index(words[0], match.start(1))
     name_end = name_start
     for word in words:  # walk the text to keep exact offsets over any spacing
         name_end = text.index(word, name_end) + len(word)

@@ -221,6 +221,15 @@ NAME_INSTITUTION_WORDS: frozenset[str] = _word_set(
     Kimilsungia Kimjongilia Administration Doctrine"""
 )
 
+# Words that make capitalised words after a title the name of a body, not of a person
+# ("General Staff", "General Association of Korean Residents", "General Foodstuff Factory").
+NAME_ORG_WORDS: frozenset[str] = _word_set(
+    """Association Federation Staff Factory Bureau Department Committee Council Union
+    Complex Command Headquarters Company Corporation Works Mine Farm Office Ministry Agency
+    Army Navy Force Forces Guard Guards Party Front League Alliance Assembly Commission
+    Political Directorate Administration Service Services Corps Federation Group Club"""
+)
+
 # Surnames written first (East Asian order): the first word of a new name is its short form.
 SURNAME_FIRST: frozenset[str] = _word_set(
     """Kim Lee Ri Pak Park Choe Choi Jang Chang Jong Jung Chung Yoon Yun Moon Mun Han Kang
