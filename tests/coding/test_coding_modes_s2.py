@@ -148,6 +148,8 @@ def test_modes_keep_a_specific_trigger_mode(coder: Coder, text: str, mode: str) 
         ("A U.S. drone strike killed four militants in Somalia.", "ASSAULT", "drone"),
         ("Kenyan police fired tear gas at protesters in Nairobi.", "ASSAULT", "crowd-control"),
         ("China urged Japan to change its stance on the talks.", "REQUEST", "change"),
+        ("Ukraine asked Germany for more air defense systems.", "REQUEST", "assist"),
+        ("Somalia asked the African Union for more peacekeepers.", "REQUEST", "assist"),
         (
             "Kim Yong Nam met and had a talk with the Swedish ambassador who paid a courtesy "
             "call on him.",

@@ -146,7 +146,8 @@ MODE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         (
             "assist",
             "aid, assistance, help, support, solidarity, cooperation, relief, protection, "
-            "asylum, investment, loan, funding, donation",
+            "asylum, investment, loan, credit, funding, donation, food, medicine, fertilizer, "
+            "vaccine, air defense, peacekeeper",
         ),
         (
             "change",
