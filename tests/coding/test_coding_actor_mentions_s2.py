@@ -305,3 +305,21 @@ def test_mentions_comrade_before_a_name_is_an_address_not_the_name() -> None:
 )
 def test_mentions_office_holders_kcna_greets_are_known(text: str, code: str) -> None:
     assert code in {c for _, c, _ in mentions(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Japanese aggressors burned the village.", ("Japanese aggressors", "JPN", "MIL")),
+        ("The ROK military gangsters fired shells.", ("ROK military gangsters", "KOR", "MIL")),
+        ("The U.S. stooges cheered.", ("U.S. stooges", "USA", "GOV")),
+    ],
+)
+def test_mentions_kcna_epithets_need_a_country_and_keep_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert mentions(text) == [expected]
+
+
+def test_mentions_an_epithet_alone_is_not_an_actor() -> None:
+    assert mentions("Gangsters robbed a bank in the capital.") == []

@@ -111,6 +111,11 @@ def sector_words() -> tuple[SectorWord, ...]:
         ("hawks", "GOV"),
         ("reactionaries", "GOV"),
         ("militarists", "MIL"),
+        ("aggressors", "MIL"),
+        ("gangsters", "MIL"),
+        ("traitors", "GOV"),
+        ("stooges", "GOV"),
+        ("lackeys", "GOV"),
     ):
         words.append(SectorWord(surface, sector, bare=False, title=False, role=False))
     return tuple(words)
