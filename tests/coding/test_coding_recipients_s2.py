@@ -153,3 +153,32 @@ def test_things_sent_name_their_sender_and_addressee(
     event = main(coder, text)
     assert {a.code for a in event.actors} == actors
     assert recipients(event) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # the possessor of an act noun does the act; the "of" phrase is whom it is done to
+        ("India has never condemned Russia's invasion of Ukraine.", {"IND"}, {"RUS"}),
+        # a bare title takes the body its "of" phrase names
+        (
+            "The DPRK ambassador presented his credentials to the president of the "
+            "Republic of Chile.",
+            {"PRK"},
+            {"CHL"},
+        ),
+        (
+            "A delegation of the Foreign Ministry of Laos arrived in Pyongyang on Monday.",
+            {"LAO"},
+            {"PRK"},
+        ),
+        # "at" a meeting place names where, not whom
+        ("US and Japanese officials met on Tuesday at the Seoul summit.", {"USA", "JPN"}, set()),
+    ],
+)
+def test_possessors_owners_and_places(
+    coder: Coder, text: str, actors: set[str], expected: set[str]
+) -> None:
+    event = main(coder, text)
+    assert {a.code for a in event.actors} == actors
+    assert recipients(event) == expected

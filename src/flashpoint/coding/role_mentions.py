@@ -83,9 +83,20 @@ def _nationality_of_people(
     view: ParseView, head: int, got: list[Any], mentions: Sequence[Any]
 ) -> list[Any]:
     """A bare people noun coded with the article's country takes the nationality its own
-    modifier states ("Turkish Kurd refugees" are Turkish wherever they live)."""
+    modifier states ("Turkish Kurd refugees" are Turkish wherever they live), or is the
+    body its "of" phrase names ("the president of the Republic of Singapore")."""
     if not got or any(getattr(m, "kind", "") != "implicit" for m in got):
         return got
+    spans = {(m.start, m.end) for m in got}
+    owners = [
+        m
+        for word, o in view.preps(head)
+        if word == "of"
+        for m in overlapping(view, view.subtree(o, stop=_CORE_STOP), mentions)
+        if getattr(m, "kind", "") in _EXPLICIT_KINDS and (m.start, m.end) not in spans
+    ]
+    if owners:
+        return owners
     modifiers = [
         t
         for c in view.children(head, ("amod", "compound", "nmod", "poss"))
@@ -120,6 +131,17 @@ def phrase_mentions(
             if view.children(c, ("conj",)):
                 got += overlapping(view, view.conjuncts(c), mentions)
         return _nationality_of_people(view, head, got, mentions), "head"
+    if view.lemma(head) in NOUN_SENSES:
+        # "Russia's invasion of Ukraine", "Israeli strikes on Gaza": who does the act a
+        # noun names is its possessor or modifier; the "of" phrase is whom it is done to
+        doers = [
+            t
+            for c in view.children(head, ("poss", "compound", "amod", "nmod"))
+            for t in view.subtree(c, stop=_CORE_STOP)
+        ]
+        got = overlapping(view, doers, mentions)
+        if got:
+            return got, "agent"
     got = overlapping(view, phrase_core(view, head), mentions)
     if got:
         # "military attaches of the embassies of Vietnam": a bare sector word only

@@ -31,7 +31,6 @@ _RECIPIENT_PREPS = frozenset(
         "upon",
         "to",
         "with",
-        "at",
         "toward",
         "towards",
         "into",
@@ -41,6 +40,9 @@ _RECIPIENT_PREPS = frozenset(
     ]
 )
 _VISIT_PREPS = frozenset({"in", "to", "at", "for"})
+# "fired at", "aimed at", "protest at": directional only for hostile acts; elsewhere
+# "at" is where ("talks failed at the Hanoi summit").
+_AT_AIMED = frozenset({"ASSAULT", "THREATEN", "PROTEST", "ACCUSE", "COERCE", "MOBILIZE"})
 _RECIPROCAL_CATEGORIES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE"})
 _MUTUAL_TALK = words_of(
     "talk talks negotiation negotiate dialogue consultation confer phone telephone call "
@@ -114,6 +116,11 @@ def _agents(view: ParseView, v: int) -> list[int]:
     return out
 
 
+def _aimed_prep(word: str, category: str) -> bool:
+    """A preposition whose object is whom the act is aimed at."""
+    return word in _RECIPIENT_PREPS or (word == "at" and category in _AT_AIMED)
+
+
 def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[list[int]]:
     """Candidate recipient phrases of verb v, most direct first (each with its conjuncts)."""
     # "in defiance of X", "in retaliation for X": the stated target comes first
@@ -129,7 +136,7 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
                 groups.append(view.conjuncts(c))
             # "aid to Mozambique", "contact with the US", "restrictions for new members"
             for word, o in view.preps(c):
-                if word in _RECIPIENT_PREPS or word == "for":
+                if _aimed_prep(word, frame.category) or word == "for":
                     groups.append(view.conjuncts(o))
         if view.lemma(v) in OBJECT_CONTROL:
             # "allow UN planes to land" parsed as a clause: its subject is the object
@@ -142,7 +149,7 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
             prep_groups.append((view.tok(p).text.lower(), view.conjuncts(stranded)))
     for word, o in view.preps(v):
         if (
-            word in _RECIPIENT_PREPS
+            _aimed_prep(word, frame.category)
             or (visit and word in _VISIT_PREPS)
             or (word == "about" and frame.category == "ACCUSE")
         ):
@@ -152,7 +159,7 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
     groups.extend(g for _, g in prep_groups)
     if frame.nominal and frame.trigger != v:
         for word, o in view.preps(frame.trigger):
-            if word in _RECIPIENT_PREPS:
+            if _aimed_prep(word, frame.category):
                 groups.append(view.conjuncts(o))
     return groups
 
@@ -204,7 +211,7 @@ def _coordinated_objects(view: ParseView, v: int, frame: Frame) -> list[list[int
         p
         for node in [v, *view.children(v, ("dobj", "obj"))]
         for p in view.children(node, ("prep",))
-        if not view.children(p) and view.tok(p).text.lower() in _RECIPIENT_PREPS
+        if not view.children(p) and _aimed_prep(view.tok(p).text.lower(), frame.category)
     ]
     if not dangling:
         return []
@@ -270,7 +277,7 @@ def _nominal_recipient_groups(view: ParseView, noun: int, category: str) -> list
     return [
         view.conjuncts(o)
         for word, o in view.preps(noun)
-        if word in _RECIPIENT_PREPS and not (word == "from" and category in _SENT)
+        if _aimed_prep(word, category) and not (word == "from" and category in _SENT)
     ]
 
 
