@@ -470,3 +470,23 @@ def test_stances_glimpses_conformity_and_discharges_are_no_agreement(
 )
 def test_ready_to_do_a_known_act_stays_coded(coder: Coder, text: str, category: str) -> None:
     assert category in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran said it would retaliate against any Israeli attack.",
+        "The Syrian army will mercilessly punish the Turkish provocateurs.",
+        "China said it will take strong countermeasures against Japan.",
+    ],
+)
+def test_announced_punishment_is_a_threat(coder: Coder, text: str) -> None:
+    assert "THREATEN" in categories(coder, text)
+
+
+def test_a_retaliation_that_happened_is_an_attack(coder: Coder) -> None:
+    assert categories(coder, "Israel retaliated against Iran on Saturday.") == {"ASSAULT"}
+
+
+def test_a_court_punishing_is_no_threat(coder: Coder) -> None:
+    assert "THREATEN" not in categories(coder, "A Kenyan court punished the Somali smugglers.")

@@ -28,6 +28,7 @@ from flashpoint.coding.frame_passes import (
 from flashpoint.coding.headlines import headline_accusation, headline_passive_subject
 from flashpoint.coding.senses import choose_sense
 from flashpoint.coding.trigger_guards import (
+    announced_punishment,
     guards_own,
     held_to_account,
     honours_own_people,
@@ -146,6 +147,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     account = held_to_account(view, i)
     if account is not None:
         return Frame(i, i, account, "allege" if account == "ACCUSE" else None, 0.6)
+    if announced_punishment(view, i):
+        return Frame(i, i, "THREATEN", "violence", 0.7)  # "will retaliate"
     if made_to_pay(view, i):
         if _reported(view, i):
             return None  # the speaker's frame carries it: "said X will pay dearly"

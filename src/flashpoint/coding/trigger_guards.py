@@ -22,6 +22,7 @@ _REFUSED_WHEN_NEGATED = words_of("tolerate condone countenance")
 _STANCE_NOUNS = words_of("denunciation denouncement condemnation censure")
 _SEATS = words_of("house palace")
 _PRICE_NOUNS = words_of("price penalty")
+_PUNISH_VERBS = words_of("retaliate punish")
 _SUFFER_VERBS = words_of("pay face suffer")
 _PENALTY_NOUNS = WORD_CLASSES["penalty"]
 _THREAT_MODALS = words_of("will would shall 'll must")
@@ -81,10 +82,14 @@ def made_to_pay(view: ParseView, i: int) -> bool:
         view.lemma(o) in (_PRICE_NOUNS if lemma == "pay" else _PENALTY_NOUNS)
         for o in view.children(i, ("dobj", "obj"))
     )
-    if not cost:
-        return False
+    return cost and announced(view, i)
+
+
+def announced(view: ParseView, i: int) -> bool:
+    """Verb i is announced for the future: "will/would/must X", "will have to / is bound
+    to / will be made to X" (a warning), not a report of what happened."""
     cur: int | None = i
-    for _ in range(4):  # climb "will have to / is bound to / will be made to" pay
+    for _ in range(4):
         if cur is None:
             break
         if {view.tok(a).text.lower() for a in view.children(cur, ("aux",))} & _THREAT_MODALS:
@@ -95,6 +100,11 @@ def made_to_pay(view: ParseView, i: int) -> bool:
             break
         cur = view.head(cur)
     return False
+
+
+def announced_punishment(view: ParseView, i: int) -> bool:
+    """ "will retaliate", "would mercilessly punish the provocateurs": a threat of force."""
+    return view.lemma(i) in _PUNISH_VERBS and announced(view, i)
 
 
 def judged_wrong(view: ParseView, i: int) -> int | None:

@@ -133,6 +133,9 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "threat": S("THREATEN", strength=0.55, wraps=True),
         "ultimatum": S("THREATEN", "relations", strength=0.8),
         "warning": S("THREATEN", strength=0.5, wraps=True),
+        "countermeasure": S("THREATEN", strength=0.55),  # "will take countermeasures"
+        "counteraction": S("THREATEN", strength=0.55),
+        "retaliation": S("THREATEN", "violence", strength=0.55),
         "sanction": S("SANCTION", strength=0.75),
         "embargo": S("SANCTION", strength=0.75),
         "curfew": S("COERCE", "curfew", strength=0.75),

@@ -242,6 +242,9 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "threaten": S("THREATEN", strength=0.85, wraps=True),
         "warn": S("THREATEN", strength=0.6, wraps=True),
         "vow": S("THREATEN", strength=0.6, wraps=True),
+        # A retaliation that happened is an attack; an announced one is a threat (events.py)
+        "retaliate": S("ASSAULT", strength=0.6),
+        "punish": S(NOT_EVENT),  # a court's or a parent's; only announced ones threaten
         # --- SANCTION
         "sanction": S("SANCTION", strength=0.8),
         "impose": (
