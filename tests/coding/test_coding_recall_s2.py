@@ -490,3 +490,15 @@ def test_a_retaliation_that_happened_is_an_attack(coder: Coder) -> None:
 
 def test_a_court_punishing_is_no_threat(coder: Coder) -> None:
     assert "THREATEN" not in categories(coder, "A Kenyan court punished the Somali smugglers.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myanmar's junta imposed a ban on rallies in Yangon.",
+        "Iran's suppression of Kurdish protesters continued for weeks.",
+        "Russia's annexation of Crimea angered Ukraine.",
+    ],
+)
+def test_nouns_of_repression_are_coercion(coder: Coder, text: str) -> None:
+    assert "COERCE" in categories(coder, text)
