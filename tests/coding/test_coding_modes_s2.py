@@ -177,6 +177,11 @@ def test_modes_finer_cue_or_own_cue(coder: Coder, text: str, category: str, mode
             "Japan's prime minister visited Berlin and held talks with the German chancellor.",
             "visit",
         ),
+        (
+            "Vietnam's foreign minister, who is on a visit to Seoul, met and had a talk with "
+            "the South Korean premier.",
+            "visit",
+        ),
         # a bilateral meeting beside a summit, or by someone who attended one, stays bilateral
         ("Putin met Xi on the sidelines of the summit in Astana.", None),
         ("Mugabe met the Iranian ambassador, who took part in the energy forum in Dubai.", None),

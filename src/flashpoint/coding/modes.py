@@ -443,10 +443,12 @@ def _meeting_scope(view: ParseView, frame: Frame) -> set[int]:
     """The meeting's clause with its participants' descriptions ("who is visiting X"),
     not other clauses or events placed before or after it ("ahead of his visit")."""
     out: set[int] = set()
+    stack = [frame.anchor, frame.trigger]
     head = view.head(frame.anchor)
     if view.tok(frame.anchor).dep == "conj" and head is not None:
         out.add(head)  # "visited Germany and had talks with ...": the verb it shares a subject with
-    stack = [frame.anchor, frame.trigger]
+        subjects, _ = clause_subject(view, frame.anchor)
+        stack.extend(subjects)  # "X, who is on a visit to Y, met and had a talk with Z"
     while stack:
         i = stack.pop()
         if i in out:
