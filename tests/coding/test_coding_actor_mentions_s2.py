@@ -323,3 +323,20 @@ def test_mentions_kcna_epithets_need_a_country_and_keep_it(
 
 def test_mentions_an_epithet_alone_is_not_an_actor() -> None:
     assert mentions("Gangsters robbed a bank in the capital.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Chinese American engineer was charged.", "USA"),
+        ("A Lebanese-American businessman was detained.", "USA"),
+        ("Bosnian Croat leaders met.", "BIH"),
+    ],
+)
+def test_mentions_a_second_adjective_american_is_the_nationality(text: str, code: str) -> None:
+    assert [c for _, c, _ in mentions(text)] == [code]
+
+
+def test_mentions_a_language_service_is_not_a_national_body() -> None:
+    found = mentions("She spoke to the broadcaster's Russian Service on Friday.")
+    assert all(sector != "GOV" for _, _, sector in found)

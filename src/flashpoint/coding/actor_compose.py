@@ -20,6 +20,7 @@ from flashpoint.coding.actor_guards import (
     qualifier_gap,
     recent_country,
     scan_hits,
+    second_adjective,
     short_person_names,
 )
 from flashpoint.coding.actor_patterns import (
@@ -149,16 +150,12 @@ class Composer:
         n = len(hits)
         if kind == "leader":
             self._introduce(hit.atom.intro_names, start, code, hit.atom.sector)
-        # "Bosnian Serb forces": a second adjective adds nothing to the code.
-        if (
-            hit.atom.adjective
-            and j < n
-            and hits[j].atom.kind == "demonym"
-            and hits[j].atom.adjective
-            and text[end : hits[j].start].isspace()
-        ):
-            end = hits[j].end
-            j += 1
+        # "Bosnian Serb forces": a second adjective adds nothing to the code, except in
+        # "Iranian-American journalist", where it is the nationality of an immigrant.
+        second = second_adjective(text, hits, i)
+        if second is not None:
+            code = second.atom.code if text[second.start : second.end] == "American" else code
+            end, j = second.end, j + 1
         qualifier_end = end
         sectors: list[Atom] = []
         gap = qualifier_gap(text, kind, hits, j, end)

@@ -216,7 +216,6 @@ _ORG_SECTORS = {
     "Agency": "GOV",
     "Authority": "GOV",
     "Bureau": "GOV",
-    "Service": "GOV",
     "Court": "JUD",
     "Tribunal": "JUD",
     "Army": "MIL",
@@ -226,7 +225,7 @@ _ORG_SECTORS = {
 _ORG_NOUNS = (
     "Union|Party|Front|Council|Commission|Committee|Association|Federation|Confederation"
     "|Congress|Movement|League|Alliance|Assembly|Agency|Authority|Bureau|Court|Tribunal"
-    "|Institute|Society|Organi[sz]ation|Coalition|Forum|Academy|Army|Guards?|Service"
+    "|Institute|Society|Organi[sz]ation|Coalition|Forum|Academy|Army|Guards?"
 )
 _ORG_NAME_AFTER = re.compile(
     r"(?:['’]s?)?((?:[ \t]+[A-Z][\w'’-]*){0,3}?)[ \t]+(" + _ORG_NOUNS + r")(?![\w'’-])"
@@ -381,3 +380,20 @@ def qualifier_gap(text: str, kind: str, hits: list[Hit], j: int, end: int) -> re
     ):
         return POSSESSIVE_NAME_GAP  # "Ankara's Cankaya district administration"
     return QUALIFIER_GAP
+
+
+def second_adjective(text: str, hits: list[Hit], i: int) -> Hit | None:
+    """The country adjective right after hits[i], when both qualify one noun.
+
+    "Bosnian Serb", "Iraqi Kurdish"; hyphenated only before "American" ("Iranian-American"),
+    since "Russian-Ukrainian talks" are between two countries.
+    """
+    j = i + 1
+    if j >= len(hits) or not hits[i].atom.adjective:
+        return None
+    nxt = hits[j]
+    if nxt.atom.kind != "demonym" or not nxt.atom.adjective:
+        return None
+    gap = text[hits[i].end : nxt.start]
+    american = text[nxt.start : nxt.end] == "American"
+    return nxt if gap.isspace() or (american and gap == "-") else None
