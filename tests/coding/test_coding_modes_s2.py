@@ -120,6 +120,12 @@ def test_modes_cued_by_the_clause(coder: Coder, text: str, category: str, mode: 
             "THREATEN",
             "relations",
         ),
+        # an accident is no air attack, and a leader's death in it no targeted killing
+        (
+            "Iran's president was killed in a helicopter crash near the Azerbaijani border.",
+            "ASSAULT",
+            None,
+        ),
         # a summit of two sides is not multilateral
         ("Putin and Xi held a bilateral summit in Beijing.", "CONSULT", None),
     ],

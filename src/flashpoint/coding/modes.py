@@ -197,7 +197,8 @@ MODE_CUES["REJECT"] = MODE_CUES["REQUEST"]
 # Phrases that look like a cue and are not one: they use up their words. (A category's
 # own cue of the same length wins: in a PROTEST, "hunger strike" is the hunger cue.)
 NOT_CUES: Final[str] = (
-    "press conference, news conference, think tank, general strike, hunger strike, sit-in strike"
+    "press conference, news conference, think tank, general strike, hunger strike, "
+    "sit-in strike, plane crash, helicopter crash, air crash, aircraft crash, jet crash"
 )
 
 # A mode the trigger gave that a finer cue in the clause replaces.
@@ -512,7 +513,9 @@ def _leader_killed(view: ParseView, frame: Frame) -> bool:
     """ "X killed the deputy chief of Y": the killing of a leader is a targeted one."""
     if view.lemma(frame.trigger) not in _KILLING:
         return False
-    victims = view.children(frame.anchor, ("dobj", "obj", "nsubjpass"))
+    victims = view.children(frame.anchor, ("dobj", "obj"))
+    if any(view.tok(a).text.lower() == "by" for a in view.children(frame.anchor, ("agent",))):
+        victims += view.children(frame.anchor, ("nsubjpass",))  # killed by someone, no accident
     titles = [t for v in victims for t in [v, *view.children(v, ("compound", "appos"))]]
     return any(view.lemma(t) in LEADERS for t in titles)  # "killed Hamas leader X"
 
