@@ -182,3 +182,9 @@ def test_possessors_owners_and_places(
     event = main(coder, text)
     assert {a.code for a in event.actors} == actors
     assert recipients(event) == expected
+
+
+def test_a_refusal_to_resign_is_aimed_at_the_officials_own_country(coder: Coder) -> None:
+    event = main(coder, "The Peruvian interior minister refused to resign on Monday.")
+    assert event.category == "REJECT"
+    assert recipients(event) == {"PER"}

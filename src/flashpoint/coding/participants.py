@@ -26,6 +26,7 @@ _PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
 _TEXTS = frozenset({"article", "editorial", "commentary", "column", "piece", "op-ed"})
 _DESTINATIONS = frozenset({"to", "into", "toward", "towards", "for"})
+_LEAVING_OFFICE = frozenset({"resign", "step", "quit", "abdicate"})
 _VERBAL = frozenset(
     {
         "AGREE",
@@ -131,7 +132,8 @@ def default_recipients(
     same rule. An attack (or a threat of one) with a stated place targets that
     place's country, one on a
     crowd with no place the actor's own population; a deployment targets only a
-    foreign place (troops moved at home target nobody).
+    foreign place (troops moved at home target nobody). An official's refusal to resign
+    is aimed at his own country (those who want him out), when nobody is named.
     The entity's offsets are those of the place, or of the actor the country comes from.
     """
     actor = next((m for m in actors if is_country_code(m.code)), None)
@@ -151,6 +153,9 @@ def default_recipients(
         and any(classes_of(w) & {"protester"} for w in roles.object_words)
     ):  # "police opened fire on demonstrators": the actor's own population
         return (Entity(actor.code, "CVL", actor.name, actor.start, actor.end),)
+    if category == "REJECT" and roles.task_word in _LEAVING_OFFICE and actor is not None:
+        # "the minister refused to resign": those who want him out are his own country's
+        return (Entity(actor.code, None, actor.name, actor.start, actor.end),)
     if place is None or where is None:
         return ()
     if category == "ASSAULT" or (category == "THREATEN" and mode == "violence"):

@@ -89,6 +89,7 @@ class Roles:
     subject_words: list[str] = field(default_factory=list)
     subject_named: bool = False  # a subject head is a proper noun (known to the lexicon or not)
     object_words: list[str] = field(default_factory=list)  # lemmas of the direct objects
+    task_word: str | None = None  # lemma of the embedded act ("refused to resign": resign)
 
 
 def _senders(view: ParseView, things: list[int], category: str) -> list[int]:
@@ -384,6 +385,8 @@ def _clause_roles(
             roles.actors = _stranded_subject(view, v, mentions)
         groups = _object_groups(view, v, frame, visit)
         roles.object_words = _object_words(view, v, frame.embedded)
+        if frame.embedded is not None:
+            roles.task_word = view.lemma(frame.embedded)
         if frame.embedded is not None and frame.embedded != v:
             e = frame.embedded
             if view.tok(e).dep == "ccomp":
