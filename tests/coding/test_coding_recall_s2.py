@@ -502,3 +502,25 @@ def test_a_court_punishing_is_no_threat(coder: Coder) -> None:
 )
 def test_nouns_of_repression_are_coercion(coder: Coder, text: str) -> None:
     assert "COERCE" in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vietnamese premier visited the flood-hit area in Quang Ninh.",
+        "The Lao leader visited Xaysomboun Province where a dam was being built.",
+    ],
+)
+def test_touring_areas_of_ones_own_country_is_no_consultation(coder: Coder, text: str) -> None:
+    assert "CONSULT" not in categories(coder, text)
+
+
+def test_new_year_cards_received_are_support(coder: Coder) -> None:
+    events = code(coder, "The Lao president received New Year cards from the Cuban president.")
+    assert "SUPPORT" in {e.category for e in events}
+
+
+def test_a_law_banning_something_is_no_coercion(coder: Coder) -> None:
+    assert "COERCE" not in categories(
+        coder, "International law bans using civilians in Syria as a cover for military action."
+    )

@@ -146,7 +146,10 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "suppression": S("COERCE", "restrict", strength=0.6),
         "repression": S("COERCE", "restrict", strength=0.6),
         "persecution": S("COERCE", "restrict", strength=0.6),
-        "ban": S("COERCE", "restrict", strength=0.6),  # "imposed a ban on rallies"
+        "ban": (
+            S(NOT_EVENT, args="norm"),
+            S("COERCE", "restrict", strength=0.6),
+        ),  # "a ban on rallies"
         "blockade": S("COERCE", "restrict", strength=0.65),
         "censorship": S("COERCE", "censor", strength=0.6),
         "detention": S("COERCE", "arrest", strength=0.6),

@@ -342,7 +342,11 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "censor": S("COERCE", "censor", strength=0.85),
         "shut": S("COERCE", "censor", args="online media", preps="down", strength=0.7),
         # "bombs banned by international law": a norm, not a measure someone took
-        "ban": (S(NOT_EVENT, args="norm"), S("COERCE", "restrict", strength=0.7)),
+        "ban": (
+            S(NOT_EVENT, args="norm"),
+            S(NOT_EVENT, subj="norm"),  # "international law bans using civilians"
+            S("COERCE", "restrict", strength=0.7),
+        ),
         "outlaw": S("COERCE", "restrict", strength=0.75),
         "crack": S("COERCE", "restrict", preps="down", strength=0.75),
         "restrict": S("COERCE", "restrict", strength=0.6),

@@ -149,7 +149,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     "goodwill": words_of(
         "greeting greetings congratulation congratulations congratulatory condolence "
         "condolences condolatory sympathy sympathies thanks gratitude wreath basket bouquet "
-        "gift felicitation felicitations well-wishes"
+        "gift felicitation felicitations well-wishes card"
     ),
     "dignitary": words_of(
         "delegation delegate minister president premier leader envoy diplomat official "
@@ -193,7 +193,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "room tent bier station mausoleum monument memorial park stadium hall venue "
         "centre center institute enterprise mine workshop shrine grave tomb resort "
         "orphanage nursery kindergarten camp apartment flat dwelling place spot bed "
-        "ward clinic theatre theater library gallery zoo garden"
+        "ward clinic theatre theater library gallery zoo garden area county district province"
     ),
     # Groups a leader praises, thanks or honours at home: no party of an international act
     "citizenry": words_of(
