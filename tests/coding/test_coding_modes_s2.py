@@ -93,6 +93,12 @@ def test_modes_cue_tables_name_only_ontology_modes() -> None:
         ("Kenyan students demanded the resignation of the interior minister.", "REQUEST", "change"),
         # THREATEN: the threatened act
         ("Iran threatened Israel with a devastating retaliation.", "THREATEN", "violence"),
+        (
+            "Russia warned Finland that it would face retaliation if it joined NATO.",
+            "THREATEN",
+            "violence",
+        ),
+        ("The United States threatened Iran with new sanctions.", "THREATEN", "restrict"),
         # SANCTION: a suspension discontinues
         ("Japan suspended its cultural exchanges with Russia.", "SANCTION", "discontinue"),
     ],
@@ -126,6 +132,14 @@ def test_modes_cued_by_the_clause(coder: Coder, text: str, category: str, mode: 
             "ASSAULT",
             None,
         ),
+        # a condition names the other side's act, not the threatened one
+        (
+            "Beijing warned Tokyo that it would cut off diplomatic ties if Japan attacked the "
+            "islands.",
+            "THREATEN",
+            "relations",
+        ),
+        ("Pyongyang warned Seoul over its artillery drills near the border.", "THREATEN", None),
         # a summit of two sides is not multilateral
         ("Putin and Xi held a bilateral summit in Beijing.", "CONSULT", None),
     ],
