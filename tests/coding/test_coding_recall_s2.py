@@ -524,3 +524,23 @@ def test_a_law_banning_something_is_no_coercion(coder: Coder) -> None:
     assert "COERCE" not in categories(
         coder, "International law bans using civilians in Syria as a cover for military action."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Russian missiles hit Kyiv overnight.", "ASSAULT"),
+        ("Israeli airstrikes hit a school in Gaza.", "ASSAULT"),
+        ("The Mexican and Canadian leaders held a video call on Monday.", "CONSULT"),
+    ],
+)
+def test_weapons_hitting_and_video_calls(coder: Coder, text: str, category: str) -> None:
+    assert category in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The economic crisis hit Argentina hard.", "Typhoon Hagibis hit Japan on Saturday."],
+)
+def test_crises_and_storms_hitting_are_no_attack(coder: Coder, text: str) -> None:
+    assert "ASSAULT" not in categories(coder, text)

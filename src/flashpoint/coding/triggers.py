@@ -96,7 +96,7 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "trip": S("CONSULT", "visit", strength=0.6),
         "mediation": S("CONSULT", "third-party", strength=0.75),
         "call": (
-            S("CONSULT", "phone", args="phone telephone", strength=0.75),
+            S("CONSULT", "phone", args="phone telephone video", strength=0.75),
             S("CONSULT", "visit", args="courtesy", strength=0.75),  # "paid a courtesy call"
         ),
         "conversation": S("CONSULT", "phone", args="phone telephone", strength=0.75),
