@@ -529,12 +529,10 @@ def test_a_law_banning_something_is_no_coercion(coder: Coder) -> None:
 @pytest.mark.parametrize(
     ("text", "category"),
     [
-        ("Russian missiles hit Kyiv overnight.", "ASSAULT"),
-        ("Israeli airstrikes hit a school in Gaza.", "ASSAULT"),
         ("The Mexican and Canadian leaders held a video call on Monday.", "CONSULT"),
     ],
 )
-def test_weapons_hitting_and_video_calls(coder: Coder, text: str, category: str) -> None:
+def test_video_calls_are_consultations(coder: Coder, text: str, category: str) -> None:
     assert category in categories(coder, text)
 
 
