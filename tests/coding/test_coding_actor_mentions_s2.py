@@ -340,3 +340,20 @@ def test_mentions_a_second_adjective_american_is_the_nationality(text: str, code
 def test_mentions_a_language_service_is_not_a_national_body() -> None:
     found = mentions("She spoke to the broadcaster's Russian Service on Friday.")
     assert all(sector != "GOV" for _, _, sector in found)
+
+
+def test_mentions_a_definite_office_refers_back_to_the_same_office() -> None:
+    text = (
+        "Iran tested a rocket. A Pentagon spokesman called it reckless. "
+        "Iran denied it. The spokesman said more tests were likely."
+    )
+    context = build_actor_context(text)
+    spokesman = [m for m in context.mentions if m.text == "spokesman"]
+    assert [(m.code, m.kind) for m in spokesman] == [("USA", "institution")]
+
+
+def test_mentions_an_office_never_named_before_takes_the_article_s_country() -> None:
+    text = "Iran tested a rocket on Monday. The spokesman said more tests were likely."
+    context = build_actor_context(text)
+    spokesman = [m for m in context.mentions if m.text == "spokesman"]
+    assert [(m.code, m.kind) for m in spokesman] == [("IRN", "implicit")]

@@ -11,6 +11,7 @@ import re
 
 from flashpoint.coding.actor_guards import (
     Hit,
+    antecedent,
     appositive_names,
     describes_next,
     extend_to_org_names,
@@ -280,10 +281,10 @@ class Composer:
                 return j  # "people", "workers": actors only with a country
             if sector == "NGO":
                 code, sector = "NGO", None
+            elif named:
+                code = self.context.dominant or "---" if self.context is not None else "---"
             else:
-                dominant = self.context.dominant if self.context is not None else None
-                code = dominant or "---"
-                implicit = not named  # the country is the article's, not the text's
+                code, implicit = self._unqualified_office(start, head)
         if named and not known:
             self._register_name(name_text, start, code, sector)
         kind = ("leader" if known else "person") if named else "institution"
@@ -343,6 +344,18 @@ class Composer:
         self.out.append(owner)
         self.last_end = owner.end
         return after
+
+    def _unqualified_office(self, start: int, head: int) -> tuple[str, bool]:
+        """(code, implicit) of an office named without a country: "the spokesperson" after
+        "a State Department spokesperson" is that office, else the article's country."""
+        context = self.context
+        if context is None:
+            return "---", True
+        if _THE_RIGHT_BEFORE.search(self.text, 0, start):
+            earlier = antecedent(context, start, self.text, head)
+            if earlier is not None:
+                return earlier.code, False
+        return context.dominant or "---", True
 
     def _linked_country(
         self, hits: list[Hit], j: int, end: int, sector: str | None

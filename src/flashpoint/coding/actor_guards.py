@@ -397,3 +397,28 @@ def second_adjective(text: str, hits: list[Hit], i: int) -> Hit | None:
     gap = text[hits[i].end : nxt.start]
     american = text[nxt.start : nxt.end] == "American"
     return nxt if gap.isspace() or (american and gap == "-") else None
+
+
+_WORD_AT = re.compile(r"[\w-]+")
+_ANTECEDENT_KINDS = frozenset({"institution", "leader", "person", "igo"})
+
+
+def antecedent(
+    context: ActorContext, before: int, text: str, head: int, *, window: int = 40
+) -> ActorMention | None:
+    """The latest earlier mention headed by the same word: "the spokesperson" refers back
+    to "a State Department spokesperson", "the secretary-general" to "U.N.
+    Secretary-General Antonio Guterres". Only mentions with their own country count."""
+    word = _WORD_AT.match(text, head)
+    if word is None:
+        return None
+    key = word.group().lower().rstrip("s")
+    index = bisect_left(context.starts, before)
+    for k in range(index - 1, max(-1, index - 1 - window), -1):
+        mention = context.mentions[k]
+        if mention.kind not in _ANTECEDENT_KINDS or mention.end > before:
+            continue
+        words = {w.lower().rstrip("s") for w in _WORD_AT.findall(mention.text)}
+        if key in words:
+            return mention
+    return None
