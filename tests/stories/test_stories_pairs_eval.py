@@ -97,6 +97,24 @@ def test_scores_count_judged_pairs_by_whether_both_sides_share_a_story() -> None
     assert result.wrong == ("p2", "p3")
 
 
+def test_a_side_recoded_with_another_category_is_the_one_event_left_in_its_sentence() -> None:
+    events = launches()
+    pair = judged("p1", events[2], events[3], same=True)
+    recoded = replace(pair, first=replace(pair.first, category="ACCUSE"))
+    story_of = {events[2].event_id: "s1", events[3].event_id: "s1"}
+    result = score_pairs([recoded], events, story_of)
+    assert (result.score.true_positives, result.lost, result.relocated) == (1, 0, 1)
+
+
+def test_a_recoded_side_is_lost_when_its_sentence_now_has_several_events() -> None:
+    events = launches()
+    twin = replace(events[2], event_id="twin", category="ACCUSE")
+    pair = judged("p1", events[2], events[3], same=True)
+    recoded = replace(pair, first=replace(pair.first, category="REJECT"))
+    result = score_pairs([recoded], [*events, twin], {})
+    assert (result.lost, result.relocated) == (1, 0)
+
+
 def test_the_committed_pairs_are_all_judged_with_halves_for_dev_and_test() -> None:
     pairs = read_pairs(REPO / PAIRS_FILE)
     assert len(pairs) == 200
