@@ -542,3 +542,20 @@ def test_video_calls_are_consultations(coder: Coder, text: str, category: str) -
 )
 def test_crises_and_storms_hitting_are_no_attack(coder: Coder, text: str) -> None:
     assert "ASSAULT" not in categories(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Chinese foreign minister voiced support for the Iranian position.", "SUPPORT"),
+        ("Japan registered a strong protest with China over the incursion.", "ACCUSE"),
+    ],
+)
+def test_voiced_and_registered_stances(coder: Coder, text: str, category: str) -> None:
+    assert category in categories(coder, text)
+
+
+def test_meeting_tastes_is_no_meeting(coder: Coder) -> None:
+    assert "CONSULT" not in categories(
+        coder, "The Vietnamese houses should meet the modern tastes of the Lao buyers."
+    )

@@ -201,7 +201,7 @@ LIGHT_VERBS: Final[frozenset[str]] = (
     reach give express extend take begin start resume continue open wage deliver engage
     organize organise go oversee guide observe watch supervise perform undertake renew
     complete speed step intensify escalate order have join attend lead convene sign seal
-    conclude unleash commit perpetrate execute accept receive pay""")
+    conclude unleash commit perpetrate execute accept receive pay voice register""")
 )
 
 # Verbs after which the complement's event keeps its category and only its status changes.

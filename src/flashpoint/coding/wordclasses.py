@@ -129,7 +129,7 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     ),
     "target": words_of(
         "target limit goal requirement need deadline standard criterion criteria "
-        "expectation obligation quota threshold benchmark commitment demand-side"
+        "expectation obligation quota threshold benchmark commitment demand-side taste need"
     ),
     "quality": words_of(
         "ability capability honor honour strength power resolve will commitment might "
