@@ -188,3 +188,22 @@ def test_a_refusal_to_resign_is_aimed_at_the_officials_own_country(coder: Coder)
     event = main(coder, "The Peruvian interior minister refused to resign on Monday.")
     assert event.category == "REJECT"
     assert recipients(event) == {"PER"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an accusation's reported clause names the accused
+        ("China complained that Japan had violated its airspace.", {"JPN"}),
+        # an organisation leading a force names the force ("NATO-led troops")
+        (
+            "The demonstrators alleged that NATO-led troops opened fire and killed six civilians.",
+            {"IGO:NATO"},
+        ),
+    ],
+)
+def test_accusations_target_the_subject_of_what_they_report(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    (event,) = [e for e in code(coder, text) if e.category == "ACCUSE"]
+    assert recipients(event) == expected

@@ -105,7 +105,7 @@ def _nationality_of_people(
     named = [
         m
         for m in overlapping(view, modifiers, mentions)
-        if getattr(m, "kind", "") in _NATIONALITY_KINDS
+        if getattr(m, "kind", "") in _NATIONALITY_KINDS | {"igo"}  # "NATO-led troops"
     ]
     if not named:
         return got

@@ -174,6 +174,18 @@ def _direct_objects(view: ParseView, v: int) -> list[int]:
     return [a for word, o in view.preps(v) if word == "as" for a in view.children(o, ("appos",))]
 
 
+def _reported_subjects(view: ParseView, v: int) -> list[list[int]]:
+    """ "Japan is violating the law, China charged": an accusation's reported clause
+    names the accused, its subject; so does the main clause when the parser hung the
+    accusing verb on a noun of it ("..., a rights group protested")."""
+    clauses = view.children(v, ("ccomp",))
+    if view.tok(v).dep in {"acl", "parataxis"} and not view.children(v, ("dobj", "obj")):
+        root = next((t.i for t in view.tokens if t.dep == "ROOT"), None)
+        if root is not None and root < v:
+            clauses.append(root)
+    return [clause_subject(view, c)[0] for c in clauses]
+
+
 def _purpose_groups(view: ParseView, verbs: Sequence[int | None], frame: Frame) -> list[list[int]]:
     """ "sent arms to help defend Saudi Arabia": whom a subjectless purpose clause of
     helping or defending benefits (its object, or that of its own complement)."""
@@ -401,6 +413,8 @@ def _clause_roles(
         if frame.category in _DOMESTIC:
             groups.extend(_place_groups(view, v))
         groups.extend(_condition_subjects(view, v, frame.embedded))
+        if frame.category == "ACCUSE":
+            groups.extend(_reported_subjects(view, v))
         groups.extend(_purpose_groups(view, [v, frame.embedded], frame))
         groups.extend(_coordinated_objects(view, v, frame))
         groups.extend(_governing_objects(view, v))
