@@ -357,3 +357,30 @@ def test_mentions_an_office_never_named_before_takes_the_article_s_country() -> 
     context = build_actor_context(text)
     spokesman = [m for m in context.mentions if m.text == "spokesman"]
     assert [(m.code, m.kind) for m in spokesman] == [("IRN", "implicit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "UN rights chief Volker Turk visited the camp.",
+            ("UN rights chief Volker Turk", "IGO:UNO", "GOV"),
+        ),
+        (
+            "A UN special rapporteur criticised the law.",
+            ("UN special rapporteur", "IGO:UNO", "GOV"),
+        ),
+        (
+            "Interpol Director-General Ana Lopez spoke.",
+            ("Interpol Director-General Ana Lopez", "IGO:INTERPOL", "GOV"),
+        ),
+    ],
+)
+def test_mentions_officials_of_international_bodies_by_title(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in mentions(text)
+
+
+def test_mentions_a_chief_takes_the_sector_of_the_force_he_heads() -> None:
+    assert mentions("The Nigerian army chief resigned.") == [("Nigerian army chief", "NGA", "MIL")]

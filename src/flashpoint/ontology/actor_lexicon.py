@@ -72,6 +72,8 @@ _ROLE_WORDS = frozenset(
         "envoys",
         "leadership",
         "director",
+        "chief",
+        "rapporteur",
     }
 )
 
@@ -166,7 +168,8 @@ MODIFIER_WORDS: tuple[str, ...] = _word_tuple(
     civil civilian senior-level high-ranking high-level two several many some other
     visiting outgoing incoming exiled ousted jailed detained besieged retired hardline
     moderate reformist militant extremist fundamentalist separatist rebel opposition
-    police army intelligence traditional district municipal city county"""
+    police army intelligence traditional district municipal city county human rights
+    policy humanitarian relief"""
 )
 
 # Nouns that make a sector word before them attributive, not an actor: "military drills",
