@@ -140,6 +140,13 @@ def test_modes_cued_by_the_clause(coder: Coder, text: str, category: str, mode: 
             "relations",
         ),
         ("Pyongyang warned Seoul over its artillery drills near the border.", "THREATEN", None),
+        # the background of a long object is not what is refused
+        (
+            "Cuba rejected the resolution as a document contrary to the efforts of member "
+            "states to ensure progress through dialogue.",
+            "REJECT",
+            None,
+        ),
         # a summit of two sides is not multilateral
         ("Putin and Xi held a bilateral summit in Beijing.", "CONSULT", None),
     ],

@@ -145,7 +145,7 @@ MODE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
         ),
         (
             "assist",
-            "aid, assistance, help, support, solidarity, cooperation, relief, protection, "
+            "aid, assistance, help, support, solidarity, cooperation, relief, "
             "asylum, investment, loan, credit, funding, donation, food, medicine, fertilizer, "
             "vaccine, air defense, peacekeeper",
         ),
@@ -261,6 +261,9 @@ _CAUSE_PREPS = words_of("over about against regarding concerning despite")
 _ATTEND = words_of("attend participate")
 _SHARED_SUBJECT = frozenset({"advcl", "xcomp", "conj"})
 _MANY_SIDES = 3
+# How far below the act its content is read ("demanded | the release | of | fishermen").
+_CONTENT_DEPTH = 3
+_SAME_PHRASE = frozenset({"conj", "cc", "compound", "amod", "det", "poss", "nummod"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "advmod", "npadvmod", "nummod"})
 _NO_DESCENT = frozenset({"punct", "parataxis"})
 
@@ -274,6 +277,15 @@ _CUE_TABLE: Final[dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]
     for category, cues in MODE_CUES.items()
 }
 _NOT_CUES: Final[tuple[tuple[str, ...], ...]] = _phrases(NOT_CUES)
+# Per category, (mode, phrase) pairs longest first; a category's own cue before a
+# not-cue of the same length (sorting is stable).
+_CANDIDATES: Final[dict[str, list[tuple[str, tuple[str, ...]]]]] = {
+    category: sorted(
+        [(mode, p) for mode, phrases in cues for p in phrases] + [("", p) for p in _NOT_CUES],
+        key=lambda c: -len(c[1]),
+    )
+    for category, cues in _CUE_TABLE.items()
+}
 _BILATERAL: Final[tuple[tuple[str, ...], ...]] = _phrases(BILATERAL)
 
 
@@ -323,10 +335,8 @@ def refine_mode(
 def _cued_modes(view: ParseView, scope: set[int], near: set[int], category: str) -> set[str]:
     """Modes whose cue phrases occur on the scope's words; multilateral only near the
     trigger ("a trilateral meeting", not "met on the sidelines of a conference")."""
-    candidates = [(mode, p) for mode, phrases in _CUE_TABLE[category] for p in phrases]
-    candidates.extend(("", p) for p in _NOT_CUES)
     found: set[str] = set()
-    for mode, first in _matches(view, scope, candidates):
+    for mode, first in _matches(view, scope, _CANDIDATES[category]):
         if mode and (mode != "multilateral" or first in near):
             found.add(mode)
     return found
@@ -336,8 +346,7 @@ def _matches(
     view: ParseView, scope: set[int], candidates: list[tuple[str, tuple[str, ...]]]
 ) -> list[tuple[str, int]]:
     """(label, first token) of each phrase found on the scope's words, left to right;
-    a longer phrase wins, and words are used once."""
-    ordered = sorted(candidates, key=lambda c: -len(c[1]))  # stable: earlier wins ties
+    the first candidate that fits wins (give them longest first), and words are used once."""
     words = [
         (i, view.lemma(i), view.tok(i).text.lower())
         for i in sorted(scope)
@@ -346,7 +355,7 @@ def _matches(
     out: list[tuple[str, int]] = []
     k = 0
     while k < len(words):
-        for label, phrase in ordered:
+        for label, phrase in candidates:
             span = words[k : k + len(phrase)]
             if len(span) == len(phrase) and _adjacent(span) and _same(phrase, span):
                 out.append((label, span[0][0]))
@@ -468,12 +477,13 @@ def _meeting_scope(view: ParseView, frame: Frame) -> set[int]:
 
 
 def _content_scope(view: ParseView, heads: set[int]) -> set[int]:
-    """What is demanded, refused or threatened: objects and complements, not the
-    speaker, the cause answered ("warned over drills") or a condition ("if X ...")."""
+    """What is demanded, refused or threatened: objects and complements a few steps
+    down, not the speaker, the cause answered ("warned over drills"), a condition ("if X
+    ...") or the background of a long object ("... through dialogue and cooperation")."""
     out: set[int] = set()
-    stack = list(heads)
+    stack = [(h, 0) for h in heads]
     while stack:
-        i = stack.pop()
+        i, depth = stack.pop()
         if i in out:
             continue
         out.add(i)
@@ -488,7 +498,9 @@ def _content_scope(view: ParseView, heads: set[int]) -> set[int]:
                 or (i in heads and view.lemma(c) == "to")
             ):
                 continue  # the cause answered, another event, or the addressee ("a warning to X")
-            stack.append(c)
+            step = 0 if tok.dep in _SAME_PHRASE else 1
+            if depth + step <= _CONTENT_DEPTH:
+                stack.append((c, depth + step))
     return out
 
 
