@@ -11,10 +11,14 @@ sentence that depends on the category (SCOPES) and:
 - fills an empty mode with the first mode of MODE_CUES[category] whose cue it finds
   (modes are listed from the most to the least specific: a suicide car bombing is
   suicide-attack before explosives, a drone strike drone before aerial);
-- keeps a mode the trigger gave, unless that mode is a broad one, the clause names a
-  finer one and does not name the broad one too (REFINES: a "hunger strike" is hunger,
-  not strike; "demanded the release of" yield, not change);
-- leaves the mode empty when no cue is found, and never leaves MODES[category].
+- keeps a mode the trigger gave, unless that mode is a broad one and the clause names
+  a finer one that ranks above it (REFINES: a "hunger strike" is hunger, not strike;
+  "demanded the release of" yield, not change, unless a change is named too);
+- for a meeting no words settle, uses its sides and place: three or more actors make
+  it multilateral, a place in one side's country a visit, elsewhere third-party;
+- leaves the mode empty when nothing makes it clear, and never leaves MODES[category].
+
+The coder calls it once per event, after actors, recipients and place are known.
 """
 
 from __future__ import annotations
