@@ -384,3 +384,14 @@ def test_mentions_officials_of_international_bodies_by_title(
 
 def test_mentions_a_chief_takes_the_sector_of_the_force_he_heads() -> None:
     assert mentions("The Nigerian army chief resigned.") == [("Nigerian army chief", "NGA", "MIL")]
+
+
+def test_mentions_a_korean_given_name_syllable_is_not_a_short_name() -> None:
+    text = "Director Pak Chol Man arrived. Pak met the Man in the hall."
+    names = [name for name, _, _ in mentions(text)]
+    assert "Pak" in names
+    assert "Man" not in names
+
+
+def test_mentions_a_possessive_body_after_a_title_is_not_a_person() -> None:
+    assert "person" not in _kinds("The General Staff's order reached the units.")

@@ -396,6 +396,8 @@ class Composer:
         keys = {words[-1].rstrip(".")}
         if len(words) >= 2 and words[0] in SURNAME_FIRST:
             keys.add(words[0])
+            if len(words) == 3:
+                keys = {words[0]}  # "Kim Su Gil": "Gil" is part of a given name
         self._introduce(tuple(k for k in keys if len(k) > 1), start, code, sector)
 
     def _appositive_people(self, start: int) -> None:

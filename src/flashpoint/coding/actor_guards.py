@@ -190,8 +190,9 @@ def name_after_title(text: str, hits: list[Hit], j: int, end: int, stop: int) ->
     words = match.group(1).split()
     while words and words[-1] in NAME_STOP_WORDS:
         words.pop()
-    if not words or words[0] in NAME_STOP_WORDS or NAME_ORG_WORDS.intersection(words):
-        return None  # "General Staff" names a body
+    bare_words = {re.sub(r"['’]s?$", "", word) for word in words}
+    if not words or words[0] in NAME_STOP_WORDS or NAME_ORG_WORDS & bare_words:
+        return None  # "General Staff" ("General Staff's") names a body
     if words[0] == "Comrade":
         words = words[1:]  # "leader Comrade Ri Il Hwan": the name follows the address
         if not words:
