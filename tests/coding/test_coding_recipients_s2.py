@@ -207,3 +207,18 @@ def test_accusations_target_the_subject_of_what_they_report(
 ) -> None:
     (event,) = [e for e in code(coder, text) if e.category == "ACCUSE"]
     assert recipients(event) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inspection targets the country where it takes place
+        ("The UN has sent inspectors to a chemical plant in northern Syria.", {"SYR"}),
+        # refuge or asylum is asked of the country where it is sought
+        ("Thousands of Afghan refugees sought asylum in Pakistan last year.", {"PAK"}),
+    ],
+)
+def test_inspections_and_asylum_requests_target_the_place(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    assert recipients(main(coder, text)) == expected

@@ -27,6 +27,7 @@ _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
 _TEXTS = frozenset({"article", "editorial", "commentary", "column", "piece", "op-ed"})
 _DESTINATIONS = frozenset({"to", "into", "toward", "towards", "for"})
 _LEAVING_OFFICE = frozenset({"resign", "step", "quit", "abdicate"})
+_SHELTER = frozenset({"refuge", "asylum", "shelter", "sanctuary"})
 _VERBAL = frozenset(
     {
         "AGREE",
@@ -133,7 +134,9 @@ def default_recipients(
     place's country, one on a
     crowd with no place the actor's own population; a deployment targets only a
     foreign place (troops moved at home target nobody). An official's refusal to resign
-    is aimed at his own country (those who want him out), when nobody is named.
+    is aimed at his own country (those who want him out), when nobody is named. An
+    inspection or investigation targets the country where it takes place, and a request
+    for refuge or asylum the country where it is sought.
     The entity's offsets are those of the place, or of the actor the country comes from.
     """
     actor = next((m for m in actors if is_country_code(m.code)), None)
@@ -160,6 +163,10 @@ def default_recipients(
         return ()
     if category == "ASSAULT" or (category == "THREATEN" and mode == "violence"):
         return (place_entity(place, text, where, "CVL"),)
+    if (category == "ACCUSE" and mode == "investigate") or (
+        category == "REQUEST" and _SHELTER & set(roles.object_words)
+    ):  # "sent inspectors to a plant in Iran", "sought refuge in Germany"
+        return (place_entity(place, text, where, "GOV"),)
     if category == "MOBILIZE" and actor is not None and where != actor.code:
         return (place_entity(place, text, where, None),)
     return ()
