@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flashpoint.coding.lemmas import repair_lemma
-from flashpoint.coding.triggers import LIGHT_VERBS
+from flashpoint.coding.triggers import CLAIM_VERBS, LIGHT_VERBS, SPEECH_VERBS
 from flashpoint.models import ParsedSentence, Token
 
 # Dependents that start another clause or a loose attachment; subtrees stop there.
@@ -201,3 +201,60 @@ def clause_subject(
     if dep in {"relcl", "acl"}:
         return [head], view.tok(v).tag == "VBN"
     return [], False
+
+
+def passive_agents(view: ParseView, v: int) -> list[int]:
+    out: list[int] = []
+    for word, o in view.preps(v):
+        if word == "by" and view.tok(o).pos in {"PROPN", "NOUN", "PRON"}:
+            out.extend(view.conjuncts(o))
+    return out
+
+
+def direct_objects(view: ParseView, v: int) -> list[int]:
+    """Objects of v; with none, an object shifted behind an "as" phrase ("denounced as
+    a crime Serbia's suppression of ...", which the parser reads as an apposition)."""
+    objects = view.children(v, ("dobj", "obj", "dative"))
+    if objects:
+        return objects
+    return [a for word, o in view.preps(v) if word == "as" for a in view.children(o, ("appos",))]
+
+
+def condition_subjects(view: ParseView, v: int, embedded: int | None) -> list[list[int]]:
+    """ "threatened to stop talks if the United States goes ahead": who the condition is on."""
+    groups = []
+    for verb in (v, embedded):
+        if verb is None:
+            continue
+        for c in view.children(verb, ("advcl",)):
+            marks = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
+            if marks & {"if", "unless"}:
+                groups.append(view.conjuncts(s) for s in view.children(c, ("nsubj",)))
+    return [g for group in groups for g in group]
+
+
+def speaker_of(view: ParseView, anchor: int) -> tuple[int | None, bool]:
+    """The token heading the speaker of a reported frame, and whether it is a claim."""
+    cur: int | None = anchor
+    steps = 0
+    while cur is not None and steps < 6:
+        head = view.head(cur)
+        if head is None:
+            break
+        lemma = view.lemma(head)
+        if view.tok(cur).dep in {"ccomp", "parataxis", "xcomp"} and (
+            lemma in SPEECH_VERBS or lemma in CLAIM_VERBS
+        ):
+            subjects = view.children(head, ("nsubj",))
+            if subjects:
+                return subjects[0], lemma in CLAIM_VERBS
+        cur = head
+        steps += 1
+    # "..., according to South Korea's military"
+    for tok in view.tokens:
+        if tok.text.lower() == "according" and tok.i + 1 < len(view):
+            for p in view.children(tok.i, ("prep",)) or [tok.i + 1]:
+                objects = view.children(p, ("pobj",))
+                if objects:
+                    return objects[0], True
+    return None, False

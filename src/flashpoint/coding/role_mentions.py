@@ -20,6 +20,7 @@ _PRONOUNS = frozenset(
 )
 _CORE_STOP = CLAUSE_DEPS | {"appos", "conj", "cc", "prep", "agent"}
 _NATIONALITY_KINDS = frozenset({"country", "demonym", "short_form"})
+_STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 # Mentions the text names outright; "implicit" ones carry the article's main country.
 _EXPLICIT_KINDS = frozenset(
     {"country", "demonym", "capital", "short_form", "leader", "person", "institution", "group"}
@@ -280,3 +281,18 @@ def _describes(view: ParseView, head: int, mention: Any) -> bool:
         for c in view.children(head, ("amod", "compound"))
         if view.tok(c).pos != "PROPN"
     )
+
+
+def stranded_subject(view: ParseView, v: int, mentions: Sequence[Any]) -> list[Any]:
+    """A root verb the parser left without a subject ("..., the Sudanese government and
+    SPLM/A have agreed"): the actor named right before it, with nothing but auxiliaries,
+    adverbs and punctuation between."""
+    start = view.tok(v).start
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return []
+    last = max(before, key=lambda m: m.end)
+    between = [t for t in view.tokens if last.end <= t.start and t.end <= start]
+    if any(t.dep not in _STRANDED_GAP for t in between):
+        return []
+    return [last]

@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from flashpoint.coding.clauses import OBJECT_CONTROL, ParseView, clause_subject
+from flashpoint.coding.clauses import (
+    OBJECT_CONTROL,
+    ParseView,
+    clause_subject,
+    condition_subjects,
+    direct_objects,
+    passive_agents,
+    speaker_of,
+)
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.headlines import headline_passive_subject, headline_source
 from flashpoint.coding.role_mentions import (
@@ -20,8 +28,8 @@ from flashpoint.coding.role_mentions import (
     first_recipients,
     mentions_for,
     overlapping,
+    stranded_subject,
 )
-from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
 from flashpoint.coding.wordclasses import words_of
 
 _RECIPIENT_PREPS = frozenset(
@@ -76,7 +84,6 @@ _OWN_THING = frozenset({"AID", "SUPPORT", "MOBILIZE"})
 _SENT = frozenset(
     {"SUPPORT", "AID", "AGREE", "REQUEST", "ACCUSE", "THREATEN", "REJECT", "CONSULT", "COOPERATE"}
 )
-_STRANDED_GAP = frozenset({"aux", "auxpass", "advmod", "punct", "neg", "cc", "conj"})
 
 
 @dataclass(slots=True)
@@ -109,14 +116,6 @@ def _senders(view: ParseView, things: list[int], category: str) -> list[int]:
     return out
 
 
-def _agents(view: ParseView, v: int) -> list[int]:
-    out: list[int] = []
-    for word, o in view.preps(v):
-        if word == "by" and view.tok(o).pos in {"PROPN", "NOUN", "PRON"}:
-            out.extend(view.conjuncts(o))
-    return out
-
-
 def _aimed_prep(word: str, category: str) -> bool:
     """A preposition whose object is whom the act is aimed at."""
     return word in _RECIPIENT_PREPS or (word == "at" and category in _AT_AIMED)
@@ -132,7 +131,7 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
         for _, o2 in view.preps(o)
     ]
     if frame.category != "MOBILIZE":  # what is deployed or put on alert is one's own force
-        for c in _direct_objects(view, v):
+        for c in direct_objects(view, v):
             if c != frame.trigger:
                 groups.append(view.conjuncts(c))
             # "aid to Mozambique", "contact with the US", "restrictions for new members"
@@ -163,15 +162,6 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
             if _aimed_prep(word, frame.category):
                 groups.append(view.conjuncts(o))
     return groups
-
-
-def _direct_objects(view: ParseView, v: int) -> list[int]:
-    """Objects of v; with none, an object shifted behind an "as" phrase ("denounced as
-    a crime Serbia's suppression of ...", which the parser reads as an apposition)."""
-    objects = view.children(v, ("dobj", "obj", "dative"))
-    if objects:
-        return objects
-    return [a for word, o in view.preps(v) if word == "as" for a in view.children(o, ("appos",))]
 
 
 def _reported_subjects(view: ParseView, v: int) -> list[list[int]]:
@@ -250,19 +240,6 @@ def _object_words(view: ParseView, v: int, embedded: int | None) -> list[str]:
     ]
 
 
-def _condition_subjects(view: ParseView, v: int, embedded: int | None) -> list[list[int]]:
-    """ "threatened to stop talks if the United States goes ahead": who the condition is on."""
-    groups = []
-    for verb in (v, embedded):
-        if verb is None:
-            continue
-        for c in view.children(verb, ("advcl",)):
-            marks = {view.tok(m).text.lower() for m in view.children(c, ("mark",))}
-            if marks & {"if", "unless"}:
-                groups.append(view.conjuncts(s) for s in view.children(c, ("nsubj",)))
-    return [g for group in groups for g in group]
-
-
 def _place_groups(view: ParseView, v: int) -> list[list[int]]:
     """ "in Montenegro": where a domestic measure applies, the fallback recipient."""
     return [view.conjuncts(o) for word, o in view.preps(v) if word == "in"]
@@ -294,48 +271,6 @@ def _nominal_recipient_groups(view: ParseView, noun: int, category: str) -> list
     ]
 
 
-def speaker_of(view: ParseView, anchor: int) -> tuple[int | None, bool]:
-    """The token heading the speaker of a reported frame, and whether it is a claim."""
-    cur: int | None = anchor
-    steps = 0
-    while cur is not None and steps < 6:
-        head = view.head(cur)
-        if head is None:
-            break
-        lemma = view.lemma(head)
-        if view.tok(cur).dep in {"ccomp", "parataxis", "xcomp"} and (
-            lemma in SPEECH_VERBS or lemma in CLAIM_VERBS
-        ):
-            subjects = view.children(head, ("nsubj",))
-            if subjects:
-                return subjects[0], lemma in CLAIM_VERBS
-        cur = head
-        steps += 1
-    # "..., according to South Korea's military"
-    for tok in view.tokens:
-        if tok.text.lower() == "according" and tok.i + 1 < len(view):
-            for p in view.children(tok.i, ("prep",)) or [tok.i + 1]:
-                objects = view.children(p, ("pobj",))
-                if objects:
-                    return objects[0], True
-    return None, False
-
-
-def _stranded_subject(view: ParseView, v: int, mentions: Sequence[Any]) -> list[Any]:
-    """A root verb the parser left without a subject ("..., the Sudanese government and
-    SPLM/A have agreed"): the actor named right before it, with nothing but auxiliaries,
-    adverbs and punctuation between."""
-    start = view.tok(v).start
-    before = [m for m in mentions if m.end <= start]
-    if not before:
-        return []
-    last = max(before, key=lambda m: m.end)
-    between = [t for t in view.tokens if last.end <= t.start and t.end <= start]
-    if any(t.dep not in _STRANDED_GAP for t in between):
-        return []
-    return [last]
-
-
 def _passive_roles(
     view: ParseView,
     frame: Frame,
@@ -350,7 +285,7 @@ def _passive_roles(
     addressee is the recipient. True if an actor came via a reference."""
     v = frame.anchor
     via = False
-    agents = _agents(view, v)
+    agents = passive_agents(view, v)
     if agents or not roles.actors:
         roles.actors, via = mentions_for(view, agents, mentions, resolve)
     thing = bool(subj) and not overlapping(view, subj, mentions)
@@ -381,20 +316,20 @@ def _clause_roles(
         if headline is not None:  # "Japan's Moves Condemned": Japan is the recipient
             subj, passive = headline, True
             source = headline_source(view, v)  # "...: KCNA Commentary" speaks
-            if source and not _agents(view, v):
+            if source and not passive_agents(view, v):
                 roles.actors = overlapping(view, source, mentions)[:1]
     roles.subject_words = [view.lemma(s) for s in subj] + [
         view.lemma(m) for s in subj for m in view.children(s, ("compound", "appos"))
     ]  # "Security analyst Kabiru Adamu": the title says who speaks
     roles.subject_named = any(view.tok(s).pos == "PROPN" for s in subj)
-    if passive and not _agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
+    if passive and not passive_agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
         passive = False  # "Israel is opposed to ...", "China is committed to ..."
     if passive:
         via = _passive_roles(view, frame, subj, mentions, resolve, roles=roles)
     else:
         roles.actors, via = mentions_for(view, subj, mentions, resolve)
         if not subj and view.tok(v).dep == "ROOT":
-            roles.actors = _stranded_subject(view, v, mentions)
+            roles.actors = stranded_subject(view, v, mentions)
         groups = _object_groups(view, v, frame, visit)
         roles.object_words = _object_words(view, v, frame.embedded)
         if frame.embedded is not None:
@@ -412,7 +347,7 @@ def _clause_roles(
                     groups.extend(_object_groups(view, c, frame, visit))
         if frame.category in _DOMESTIC:
             groups.extend(_place_groups(view, v))
-        groups.extend(_condition_subjects(view, v, frame.embedded))
+        groups.extend(condition_subjects(view, v, frame.embedded))
         if frame.category == "ACCUSE":
             groups.extend(_reported_subjects(view, v))
         groups.extend(_purpose_groups(view, [v, frame.embedded], frame))
