@@ -395,3 +395,11 @@ def test_mentions_a_korean_given_name_syllable_is_not_a_short_name() -> None:
 
 def test_mentions_a_possessive_body_after_a_title_is_not_a_person() -> None:
     assert "person" not in _kinds("The General Staff's order reached the units.")
+
+
+def test_mentions_we_in_a_home_outlet_s_report_passes_the_prefilter() -> None:
+    text = "Pyongyang, May 2 (KCNA) -- The drills went on. We will never tolerate it."
+    context = build_actor_context(text)
+    start = text.index("We")
+    assert has_actor_mention(text, start, len(text), context)
+    assert not has_actor_mention("We will never tolerate it.", context=build_actor_context("x"))

@@ -151,6 +151,8 @@ def has_actor_mention(
             return True
     if GLUED_NAME_PATTERN.search(text, start, stop):
         return True
+    if context is not None and context.voice and _WE_WORD.search(text, start, stop):
+        return True  # "We will never tolerate it" in a Pyongyang (KCNA) report
     if context is not None and context.persons:
         return bool(find_actor_mentions(text, start, stop, context))
     return False
@@ -160,6 +162,7 @@ _IT = frozenset({"it", "its", "itself"})
 _THEY = frozenset({"they", "them", "their", "theirs", "themselves"})
 _HE = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _WE = frozenset({"we", "us", "our", "ours", "ourselves"})
+_WE_WORD = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Oo]urselves)\b")
 _IT_KINDS = frozenset(
     {"country", "capital", "short_form", "institution", "igo", "group", "reference", "region"}
     | {"implicit"}
