@@ -131,6 +131,19 @@ def _subject_words(view: ParseView, i: int) -> set[str]:
     return words
 
 
+def _carrier_subject_words(view: ParseView, i: int) -> set[str]:
+    """The subject of the verb that carries a noun trigger: "doctors [went] on strike",
+    "workers [staged] a strike" (nothing when the noun hangs on no verb)."""
+    head = view.head(i)
+    if head is not None and view.tok(i).dep == "pobj":
+        head = view.head(head)
+    elif view.tok(i).dep not in {"dobj", "obj", "attr"}:
+        return set()
+    if head is None or view.tok(head).pos not in {"VERB", "AUX"}:
+        return set()
+    return _subject_words(view, head)
+
+
 def _verb_frame(view: ParseView, i: int) -> Frame | None:
     tok = view.tok(i)
     lemma = view.lemma(i)
@@ -220,7 +233,7 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
     head = view.head(i)
     if view.lemma(i) == "accord" and head is not None and view.lemma(head) == "in":
         return None  # "in accord with the policy": conformity, not an agreement
-    sense = choose_sense(senses, _noun_words(view, i), view, i, set())
+    sense = choose_sense(senses, _noun_words(view, i), view, i, _carrier_subject_words(view, i))
     if sense is None or sense.category == NOT_EVENT:
         return None
     if sense.category == "SUPPORT" and honours_own_people(view, i):

@@ -32,7 +32,7 @@ _IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
     "seek": ("sought",),
     "give": ("gave", "given"),
     "send": ("sent",),
-    "strike": ("struck", "stricken"),
+    "strike": ("struck",),  # "stricken" is an adjective: "flood-stricken", "grief-stricken"
     "withdraw": ("withdrew", "withdrawn"),
     "beat": ("beaten",),
     "freeze": ("froze", "frozen"),

@@ -59,17 +59,30 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "assault": _ATTACK,
         "offensive": _ATTACK,
         "raid": _ATTACK,
+        # A strike is a labour one when it says so ("a general strike", "a sit-in
+        # strike") or when workers make it ("doctors went on strike"); an attack
+        # otherwise, aerial only when aircraft are named (the cues refine the rest).
         "strike": (
-            S("PROTEST", "strike", args="general hunger", strength=0.75),
-            S("ASSAULT", "aerial", args="air missile drone", strength=0.8),
-            S("ASSAULT", "aerial", strength=0.55),
+            S("PROTEST", "strike", args="labour", strength=0.75),
+            S("ASSAULT", "aerial", args="aircraft", strength=0.8),
+            S("ASSAULT", "heavy-weapons", args="missile", strength=0.8),
+            S("ASSAULT", preps="on against at upon", strength=0.6),
+            S("PROTEST", "strike", subj="crowd", strength=0.75),
+            S("ASSAULT", strength=0.55),
         ),
         "airstrike": S("ASSAULT", "aerial", strength=0.85),
         "air-strike": S("ASSAULT", "aerial", strength=0.85),
+        # A bombing from the air is aerial, a bomb set off on the ground ("a car
+        # bombing", "a bombing at a market", insurgents' bombing) explosives; when
+        # nothing says which, the mode is left to the clause's cues.
         "bombing": (
             S("ASSAULT", "suicide-attack", args="suicide", strength=0.85),
+            S("ASSAULT", "aerial", args="aircraft", strength=0.8),
             S("ASSAULT", "explosives", args="car roadside truck", strength=0.85),
-            S("ASSAULT", "aerial", strength=0.75),
+            S("ASSAULT", "aerial", subj="aircraft", strength=0.75),
+            S("ASSAULT", "explosives", preps="at in inside near outside", strength=0.75),
+            S("ASSAULT", "explosives", subj="armed", strength=0.75),
+            S("ASSAULT", strength=0.75),
         ),
         "bombardment": S("ASSAULT", "heavy-weapons", strength=0.8),
         "shelling": S("ASSAULT", "heavy-weapons", strength=0.8),

@@ -28,6 +28,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "launch": (
             S("MOBILIZE", "weapons", args="weapon", strength=0.9),
             S("MOBILIZE", "troops", args="drill", strength=0.8),
+            S("PROTEST", "strike", args="strike", subj="crowd", strength=0.85),  # workers
             S("ASSAULT", args="attack", strength=0.85),
             S("ACCUSE", "investigate", args="investigation", strength=0.8),
             S("CONSULT", args="talks", strength=0.7),
@@ -217,6 +218,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("CONCEDE", args="protest", preps="off", strength=0.75),
             S("REQUEST", preps="for on upon", strength=0.8, wraps=True),
             S("ACCUSE", "disapprove", args="wrongdoing", strength=0.6),  # "called it a crime"
+            S("PROTEST", "strike", args="strike", strength=0.7),  # "unions called a strike"
             S("CONSULT", "phone", args="people diplomat", strength=0.5),
         ),
         # --- REJECT

@@ -90,7 +90,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "protester protestor demonstrator student worker resident citizen civilian activist "
         "supporter crowd youth villager farmer teacher union unionist opposition people "
         "thousand hundred dozen ten employee miner driver doctor nurse member follower "
-        "trader merchant woman man pensioner voter group"
+        "trader merchant woman man pensioner voter group pilot trucker docker lawyer "
+        "unionist"
     ),
     "fire_at": words_of("at on upon"),
     "document": words_of(
@@ -124,6 +125,19 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "earthquake quake tsunami landslide mudslide drought heatwave blizzard snowstorm "
         "tornado disaster wildfire bushfire avalanche eruption"
     ),
+    # What makes a "strike" a labour one: its kind, or the people who strike
+    "labour": words_of(
+        "general hunger sit sit-in work labour labor worker union unionist employee "
+        "teacher doctor nurse miner driver trucker pilot docker staff industrial "
+        "nationwide warning token"
+    ),
+    # What makes a strike or bombing one from the air
+    "aircraft": words_of(
+        "air aerial aircraft airplane plane warplane jet bomber fighter-bomber helicopter "
+        "gunship airforce air-force b-52"
+    ),
+    # What makes a strike one by heavy weapons
+    "missile": words_of("missile rocket artillery cruise ballistic"),
     "protester": words_of(
         "protester protestor demonstrator crowd rioter marcher picketer striker mob"
     ),

@@ -1,0 +1,56 @@
+"""Trigger-lexicon corrections (session 2), on hand-written sentences parsed by the real
+spaCy pipeline: labour strikes against attacks, bombings on the ground against from the
+air, feelings that seize someone, calls that are no phone calls, blame, summits."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.coder import Coder
+from flashpoint.config import Settings
+from flashpoint.models import Event
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def events_of(coder: Coder, text: str) -> list[Event]:
+    return coder.code_article(make_article(text))
+
+
+def top(coder: Coder, text: str) -> Event:
+    events = events_of(coder, text)
+    assert events, f"no event coded for {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        # a strike that workers make, or that says it is one, is a labour strike
+        ("Hundreds of nurses in Ghana went on strike over unpaid salaries.", "PROTEST", "strike"),
+        ("Chilean miners staged a sit-in strike at the copper mine.", "PROTEST", "strike"),
+        ("Italian unions called a general strike against the budget.", "PROTEST", "strike"),
+        ("Dock workers in Peru launched a strike over pensions.", "PROTEST", "strike"),
+        # an attack strike: its mode is what the words say, or nothing
+        ("Turkish air strikes hit Kurdish positions in northern Iraq.", "ASSAULT", "aerial"),
+        ("A Russian missile strike hit a power plant in Odesa.", "ASSAULT", "heavy-weapons"),
+        ("Ukraine carried out a strike on a Russian fuel depot.", "ASSAULT", None),
+        # a bombing: explosives on the ground, aerial only with aircraft
+        ("Militants carried out a bombing at a bus station in Quetta.", "ASSAULT", "explosives"),
+        ("American bombers carried out a bombing of Iraqi army positions.", "ASSAULT", "aerial"),
+    ],
+)
+def test_lexicon_strike_and_bombing_take_the_kind_the_words_name(
+    coder: Coder, text: str, category: str, mode: str | None
+) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == (category, mode), text
+
+
+def test_lexicon_stricken_by_a_disaster_is_no_attack(coder: Coder) -> None:
+    text = "Towns in Bangladesh stricken by the cyclone waited for rescuers."
+    assert all(e.category != "ASSAULT" for e in events_of(coder, text))
