@@ -16,7 +16,10 @@ from the `ActorContext`, or the code "---" when there is no context or no countr
 With a context, references become mentions too: "the North"/"the South" in Korean news,
 "the two Koreas" (two mentions, PRK and KOR, over the same span), "the country",
 "the regime", "the communist state", and short names of people the article introduced
-("Kim" after "Kim Jong Un"). Bare pronouns are left to `resolve_reference`.
+("Kim" after "Kim Jong Un"). Bare pronouns are left to `resolve_reference`; "we" and
+"our" are resolved only in a report from the place's own outlet ("Pyongyang, May 3
+(KCNA) --"), where they are that country. Leader names that KCNA's web text glues to the
+next word ("ComradeKim Jong Unreceived") are still found.
 
 Decisions: "Korea"/"Korean" alone are not mentions (in Korean news they are mostly
 parts of names: "Korean peninsula", "Korea Herald"); "Congo" alone is the DR Congo;
