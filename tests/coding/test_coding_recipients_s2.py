@@ -222,3 +222,23 @@ def test_inspections_and_asylum_requests_target_the_place(
     coder: Coder, text: str, expected: set[str]
 ) -> None:
     assert recipients(main(coder, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for" names whom a measure or gift is for, when nothing else does ...
+        ("Italy plans to impose restrictions on its labour market for new EU members.", {"IGO:EU"}),
+        ("Japan provided food aid for North Korean refugees.", {"PRK"}),
+    ],
+)
+def test_for_names_the_beneficiary_or_target_last(
+    coder: Coder, text: str, expected: set[str]
+) -> None:
+    assert recipients(main(coder, text)) == expected
+
+
+def test_for_a_pronoun_is_a_reason_not_a_recipient(coder: Coder) -> None:
+    # ... but "for it" is a reason
+    text = "North Korea said on Monday that the forces will have to pay a dear price for it."
+    assert all(not e.recipients for e in code(coder, text) if e.category == "THREATEN")

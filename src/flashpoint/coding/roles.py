@@ -77,6 +77,7 @@ _STANCE_NOUNS = words_of("defiance protest retaliation response reprisal opposit
 # A complaint's addressee ("complained to the UN") yields to its subject ("over X's raids").
 _ADDRESSEE_PREPS = frozenset({"to", "with"})
 _AIMED = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+_FOR_WHOM = frozenset({"AID", "SUPPORT", "SANCTION", "THREATEN", "COERCE"})
 # A gift or a deployment named by the thing given or moved: its owner acts.
 _OWN_THING = frozenset({"AID", "SUPPORT", "MOBILIZE"})
 # Acts named by nouns whose "from X" is the one acting: "a message/offer/request from X"
@@ -354,6 +355,19 @@ def _clause_roles(
         groups.extend(_coordinated_objects(view, v, frame))
         groups.extend(_governing_objects(view, v))
         roles.recipients = first_recipients(view, groups, mentions, resolve, roles.actors)
+        if not roles.recipients and frame.category in _FOR_WHOM:
+            # "restrictions on its market for new EU members", "aid for Syrian refugees":
+            # "for" mostly names a reason or a time, so only a phrase naming someone counts
+            beneficiaries = [
+                view.conjuncts(o)
+                for verb in (v, frame.embedded)
+                if verb is not None
+                for word, o in view.preps(verb)
+                if word == "for" and view.tok(o).pos in {"NOUN", "PROPN"}  # not "for it"
+            ]
+            roles.recipients = first_recipients(
+                view, beneficiaries, mentions, resolve, roles.actors, phrase_only=True
+            )
         if view.lemma(v) in _RECEIVING and frame.category in {"SUPPORT", "AID"}:
             # "X received a message of greeting from Y": Y greets X
             roles.actors, roles.recipients = roles.recipients, roles.actors
