@@ -54,3 +54,22 @@ def test_lexicon_strike_and_bombing_take_the_kind_the_words_name(
 def test_lexicon_stricken_by_a_disaster_is_no_attack(coder: Coder) -> None:
     text = "Towns in Bangladesh stricken by the cyclone waited for rescuers."
     assert all(e.category != "ASSAULT" for e in events_of(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # a threatened strike or boycott is pressure without violence
+        ("Argentine truckers threatened a general strike if diesel prices rise.", "restrict"),
+        ("Teachers in Zambia threatened to go on strike next month.", "restrict"),
+        ("Nurses in Malawi threatened to strike over unpaid allowances.", "restrict"),
+        # a threatened attack is violence, whether a noun or a verb says it
+        ("Iran threatened a strike on American bases in the Gulf.", "violence"),
+        ("North Korea threatened to strike Guam with missiles.", "violence"),
+    ],
+)
+def test_lexicon_threatened_strike_is_violence_only_when_an_attack(
+    coder: Coder, text: str, mode: str
+) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("THREATEN", mode), text

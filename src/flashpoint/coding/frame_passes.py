@@ -70,6 +70,9 @@ _REQUEST_NOUNS = frozenset(
 def inherit_mode(frame: Frame, noun: Frame) -> None:
     if frame.category == noun.category and frame.mode is None:
         frame.mode = noun.mode
+    elif frame.category == "THREATEN" and frame.mode is None and noun.category != "THREATEN":
+        # "unions threatened strikes", "threatened an attack": the threatened act's kind
+        frame.mode = _threat_mode(noun.category, noun.mode, "", frozenset())
 
 
 def _complements(view: ParseView, w: int) -> list[int]:
@@ -188,6 +191,9 @@ def threat_mode_for(category: str | None, mode: str | None, lemma: str) -> str |
 def _threat_mode(
     category: str | None, mode: str | None, lemma: str, words: set[str] | frozenset[str]
 ) -> str | None:
+    if category == "PROTEST":
+        # a threatened strike, boycott or sit-in presses without violence; a riot is violent
+        return "violence" if mode == "riot" else "restrict"
     if category in {"ASSAULT", "MOBILIZE"} or "attack" in words or lemma in _VIOLENT_WORDS:
         return "violence"
     if mode in {"expel", "deport"}:
