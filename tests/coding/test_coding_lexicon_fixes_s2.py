@@ -73,3 +73,20 @@ def test_lexicon_threatened_strike_is_violence_only_when_an_attack(
 ) -> None:
     event = top(coder, text)
     assert (event.category, event.mode) == ("THREATEN", mode), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iraqi crowd was seized with anger after the ruling.",
+        "Syrian families were seized by panic as the fighting neared.",
+        "Lebanese villagers were seized with fear at the news.",
+    ],
+)
+def test_lexicon_seized_with_a_feeling_is_no_event(coder: Coder, text: str) -> None:
+    assert all(e.category not in {"COERCE", "THREATEN"} for e in events_of(coder, text))
+
+
+def test_lexicon_seizing_goods_stays_coerce(coder: Coder) -> None:
+    event = top(coder, "Iran seized a Greek tanker in the Gulf of Oman.")
+    assert (event.category, event.mode) == ("COERCE", "seize")

@@ -336,6 +336,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "seize": (
             S(NOT_EVENT, args="abstract"),  # "seize the initiative", "seize hegemony"
             S(NOT_EVENT, preps="on upon"),  # "seized on by critics"
+            S(NOT_EVENT, args="feeling", preps="with by"),  # "seized with panic": a feeling
             S("COERCE", "seize", strength=0.8),
         ),
         "confiscate": S("COERCE", "seize", strength=0.85),

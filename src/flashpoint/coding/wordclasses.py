@@ -245,7 +245,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
     # Feelings one shares with others: "shared joy with the owners" (no cooperation)
     "feeling": words_of(
         "joy happiness sorrow grief pain emotion feeling pleasure delight excitement "
-        "concern worry anger pride experience"
+        "concern worry anger pride experience rage fury fear panic terror horror dread "
+        "alarm anxiety despair indignation remorse"
     ),
     # What an "offer" of insight is: "offers a glimpse of", "offered proof"
     "insight": words_of(
