@@ -403,3 +403,21 @@ def test_mentions_we_in_a_home_outlet_s_report_passes_the_prefilter() -> None:
     start = text.index("We")
     assert has_actor_mention(text, start, len(text), context)
     assert not has_actor_mention("We will never tolerate it.", context=build_actor_context("x"))
+
+
+def test_mentions_a_named_office_holder_of_a_body_takes_the_body_s_country() -> None:
+    text = (
+        "Iran tested a rocket. Chairman B. Bold of the Mongolian People's Party "
+        "sent greetings. Bold praised the treaty."
+    )
+    found = mentions(text)
+    assert ("Chairman B. Bold", "MNG", "PTY") in found
+    assert ("Bold", "MNG", "PTY") in found
+
+
+def test_mentions_a_person_stays_a_person_over_an_organisation_name() -> None:
+    context = build_actor_context("Speaker Jan Kral of the Slovak National Council spoke.")
+    found = find_actor_mentions(
+        "Speaker Jan Kral of the Slovak National Council spoke.", context=context
+    )
+    assert [(m.code, m.kind) for m in found] == [("SVK", "person")]

@@ -254,25 +254,20 @@ class Composer:
         left = LEFT_MODIFIERS.search(text, max(self.last_end, hit.start - 60), hit.start)
         start = left.start() if left else hit.start
         sector = _combine_sector(None, sectors)
-        code: str | None = None
-        named = False
-        known = False
-        name_text = ""
-        if sectors[-1].title:
-            name = name_after_title(self.text, hits, j, end, self.stop)
-            if name is not None:
-                named = True
-                known = name.code is not None
-                code = name.code
-                if name.code is not None:
-                    sector = name.sector if sector is None else sector
-                self._introduce(name.intro, start, name.code or "---", sector)
-                end, head, j = name.end, name.head, name.next_index
-                name_text = name.text
+        name = name_after_title(self.text, hits, j, end, self.stop) if sectors[-1].title else None
+        named, code, name_text = name is not None, None if name is None else name.code, ""
+        known = code is not None
+        if name is not None:  # "President Yoon Suk Yeol", "Chairman N. Dorjsuren"
+            sector = name.sector if sector is None and known else sector
+            self._introduce(name.intro, start, name.code or "---", sector)
+            end, head, j, name_text = name.end, name.head, name.next_index, name.text
         if code is None:
             code, end, j = self._linked_country(hits, j, end, sector)
-        if code is None and not named:
-            after_owner = self._office_of_owner(hits, j, (start, end, head), sector, sectors[-1])
+        if code is None:  # "a spokesman for the ...", "Chairman X of the Mongolian ... Party"
+            span = (start, end, head)
+            after_owner = self._office_of_owner(
+                hits, j, span, sector=sector, last=sectors[-1], person=name_text
+            )
             if after_owner is not None:
                 return after_owner
         implicit = False
@@ -313,7 +308,7 @@ class Composer:
         before, last_end = len(self.out), self.last_end
         k = self._phrase(hits, j)
         owner = self.out[before] if len(self.out) == before + 1 else None
-        if owner is not None and owner.kind in COUNTRY_KINDS:
+        if owner is not None:
             # "workers affiliated with the Chilean Dockers' Union": a body named after it
             owner = self.out[before] = extend_to_org_names(self.text, [owner], self.stop)[0]
             while k < len(hits) and hits[k].start < owner.end:
@@ -329,10 +324,13 @@ class Composer:
         hits: list[Hit],
         j: int,
         span: tuple[int, int, int],
+        *,
         sector: str | None,
         last: Atom,
+        person: str,
     ) -> int | None:
-        """Emit an office with its owner's country, then the owner; the next hit or None."""
+        """Emit an office (or its named holder) with its owner's country, then the owner;
+        the next hit or None."""
         owned = self._owner_phrase(hits, j, span[1], last)
         if owned is None:
             return None
@@ -340,7 +338,10 @@ class Composer:
         owner = self.out.pop()
         if sector is None or (last.role and owner.sector):
             sector = owner.sector  # "the commander of the army" is MIL
-        self._emit(span[0], span[1], code, sector, kind="institution", head=span[2])
+        if person:
+            self._register_name(person, span[0], code, sector)
+        kind = "person" if person else "institution"
+        self._emit(span[0], span[1], code, sector, kind=kind, head=span[2])
         self.out.append(owner)
         self.last_end = owner.end
         return after

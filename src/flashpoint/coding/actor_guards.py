@@ -281,9 +281,10 @@ def extend_to_org_names(text: str, mentions: list[ActorMention], stop: int) -> l
         while i < len(mentions) and mentions[i].start < found.end():
             i += 1  # parts of the name ("Union" as a sector word) are inside it
         end = found.end()
-        out.append(
-            ActorMention(m.start, end, text[m.start : end], m.code, sector, "institution", m.head)
-        )
+        kind = "institution"
+        if m.kind in {"person", "leader"}:  # "President X of the Slovak National Council"
+            kind, sector = m.kind, m.sector
+        out.append(ActorMention(m.start, end, text[m.start : end], m.code, sector, kind, m.head))
     return out
 
 
