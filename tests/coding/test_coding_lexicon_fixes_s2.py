@@ -90,3 +90,29 @@ def test_lexicon_seized_with_a_feeling_is_no_event(coder: Coder, text: str) -> N
 def test_lexicon_seizing_goods_stays_coerce(coder: Coder) -> None:
     event = top(coder, "Iran seized a Greek tanker in the Gulf of Oman.")
     assert (event.category, event.mode) == ("COERCE", "seize")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese premier called upon all provincial officials to cut waste.",
+        "The new South Korean frigate is called the Daegu.",
+        "The Indian minister called the Nepali envoy an old friend.",
+    ],
+)
+def test_lexicon_call_without_phone_is_no_phone_call(coder: Coder, text: str) -> None:
+    assert all(e.category != "CONSULT" for e in events_of(coder, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula held a phone call with Xi Jinping on Monday.",
+        "Putin called Erdogan by phone on Tuesday.",
+        "Modi had a call with the Japanese prime minister.",
+        "Scholz had a telephone conversation with the Brazilian president.",
+    ],
+)
+def test_lexicon_phone_call_is_consult_phone(coder: Coder, text: str) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("CONSULT", "phone"), text

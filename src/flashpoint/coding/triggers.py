@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from flashpoint.coding.senses import NOT_EVENT, S, Sense, lex
+from flashpoint.coding.senses import NOT_EVENT, NOT_EVENT_MEDIA, S, Sense, lex
 from flashpoint.coding.verbs_conflict import CONFLICT_VERBS
 from flashpoint.coding.verbs_cooperation import COOPERATION_VERBS
 from flashpoint.coding.wordclasses import words_of as _words
@@ -111,6 +111,8 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "call": (
             S("CONSULT", "phone", args="phone telephone video", strength=0.75),
             S("CONSULT", "visit", args="courtesy", strength=0.75),  # "paid a courtesy call"
+            NOT_EVENT_MEDIA,  # "in a call with reporters"
+            S("CONSULT", "phone", preps="with", strength=0.7),  # "in a call with Macron"
         ),
         "conversation": S("CONSULT", "phone", args="phone telephone", strength=0.75),
         "condemnation": S("ACCUSE", "disapprove", strength=0.8),

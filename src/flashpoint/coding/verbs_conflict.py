@@ -219,7 +219,9 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("REQUEST", preps="for on upon", strength=0.8, wraps=True),
             S("ACCUSE", "disapprove", args="wrongdoing", strength=0.6),  # "called it a crime"
             S("PROTEST", "strike", args="strike", strength=0.7),  # "unions called a strike"
-            S("CONSULT", "phone", args="people diplomat", strength=0.5),
+            # only a call said to be by phone is one: "called upon officials to ..." is a
+            # request, "is called the Izumo" a name, "called the envoy a friend" a stance
+            S("CONSULT", "phone", args="phone telephone", strength=0.75),
         ),
         # --- REJECT
         "reject": _REJECT,
