@@ -116,3 +116,21 @@ def test_lexicon_call_without_phone_is_no_phone_call(coder: Coder, text: str) ->
 def test_lexicon_phone_call_is_consult_phone(coder: Coder, text: str) -> None:
     event = top(coder, text)
     assert (event.category, event.mode) == ("CONSULT", "phone"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India blamed Pakistan for the unrest in the region.",
+        "Serbia blamed Kosovo for the violence at the border.",
+    ],
+)
+def test_lexicon_blaming_is_accuse_disapprove(coder: Coder, text: str) -> None:
+    # docs/ANNOTATION.md: "Condemning, blaming, deriding ...: ACCUSE disapprove"
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("ACCUSE", "disapprove"), text
+
+
+def test_lexicon_accusing_stays_allege(coder: Coder) -> None:
+    event = top(coder, "Greece accused Turkey of violating its airspace.")
+    assert (event.category, event.mode) == ("ACCUSE", "allege")

@@ -159,7 +159,7 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         return None  # "the Israeli-occupied West Bank", "a banned party": a description
     account = held_to_account(view, i)
     if account is not None:
-        return Frame(i, i, account, "allege" if account == "ACCUSE" else None, 0.6)
+        return Frame(i, i, account, "disapprove" if account == "ACCUSE" else None, 0.6)
     if announced_punishment(view, i):
         return Frame(i, i, "THREATEN", "violence", 0.7)  # "will retaliate"
     if made_to_pay(view, i):

@@ -116,8 +116,11 @@ MODE_CUES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     ),
     "ACCUSE": (
         ("investigate", "investigation, investigate, probe, inquiry"),
-        ("allege", "accuse, accusation, allege, allegation, blame, charge, lawsuit, sue"),
-        ("disapprove", "condemn, condemnation, criticize, criticise, criticism, denounce"),
+        ("allege", "accuse, accusation, allege, allegation, charge, lawsuit, sue"),
+        (
+            "disapprove",
+            "condemn, condemnation, criticize, criticise, criticism, denounce, blame",
+        ),
     ),
     "REQUEST": (
         (

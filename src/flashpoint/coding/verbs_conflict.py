@@ -195,7 +195,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         ),
         "accuse": _ALLEGE,
         "allege": S("ACCUSE", "allege", strength=0.7),
-        "blame": S("ACCUSE", "allege", strength=0.8),
+        "blame": S("ACCUSE", "disapprove", strength=0.8),  # blaming is disapproval (ANNOTATION.md)
         "charge": (S("ACCUSE", "allege", preps="with", strength=0.7),),
         "sue": S("ACCUSE", "allege", strength=0.8),
         "complain": S("ACCUSE", "allege", strength=0.6),
