@@ -6,7 +6,8 @@ before the participle is the recipient, not the actor. The parser reads such hea
 as active clauses (or tags a capitalised participle as a proper noun), so the pattern
 is recognised here from surface cues: no closing full stop, a final "-ed" form of a
 transitive trigger verb with no object or auxiliary, followed by nothing but its own
-prepositional phrases ("U.S. Criticized for Hostile Policy").
+prepositional phrases ("U.S. Criticized for Hostile Policy"), or, for a verb that
+needs an object before its "to" clause, that clause ("Japan Urged to Stop Drills").
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from flashpoint.coding.wordclasses import words_of
 _MAX_TOKENS = 24
 _CLOSING = frozenset({".", "!", "?", ":", ";"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "NNP", "NNPS", "JJ"})
-_ACTIVE_ARGS = frozenset({"aux", "auxpass", "dobj", "obj", "ccomp", "xcomp", "nsubjpass", "attr"})
+_ACTIVE_ARGS = frozenset({"aux", "auxpass", "dobj", "obj", "ccomp", "nsubjpass", "attr"})
+# Verbs that take an object before a "to" clause when active ("urged Japan to stop"):
+# with no object, "Japan Urged to Stop Drills" is a passive. Others take the clause
+# themselves ("Japan Decided to Stop Drills", "Talks Failed to Start").
+_OBJECT_CONTROL = words_of(
+    "urge ask request call tell force compel order invite advise press pressure encourage "
+    "warn persuade instruct"
+)
 # Stranded modifiers that are really the headline's subject ("Arms Buildup Blasted").
 _SUBJECT_LIKE = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 _TRAILING_PREPS = words_of("for as of over in at on against with after")
@@ -57,7 +65,7 @@ def headline_passive_subject(view: ParseView, v: int) -> list[int] | None:
     trailing = {t.i for t in view.tokens if t.i > v and t.pos != "PUNCT"}
     trailing -= set(headline_source(view, v))
     allowed: set[int] = set()
-    for c in view.children(v, ("cc", "conj")):
+    for c in view.children(v, ("cc", "conj", "xcomp")):
         allowed.update(view.subtree(c, stop=frozenset()))
     for p in view.children(v, ("prep", "agent")):
         if view.tok(p).text.lower() in _TRAILING_PREPS or view.tok(p).dep == "agent":
@@ -84,7 +92,8 @@ def _participle(view: ParseView, v: int) -> bool:
         tok.text.lower().endswith("ed")
         and tok.tag in _PARTICIPLE_TAGS
         and view.lemma(v) not in _INTRANSITIVE
-        and not view.children(v, _ACTIVE_ARGS)
+        and not set(view.children(v, _ACTIVE_ARGS)) - set(headline_source(view, v))
+        and (view.lemma(v) in _OBJECT_CONTROL or not view.children(v, ("xcomp",)))
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from flashpoint.config import KNOWN_MODELS
 from flashpoint.errors import ConfigError
 from flashpoint.models import ParsedSentence, Token
+from flashpoint.nlp.recase import recase_headline
 from flashpoint.nlp.sentences import SentenceSpan
 
 # Components the coder uses; anything else in a pipeline is disabled for speed.
@@ -90,7 +91,12 @@ _SOFT_HYPHENS = str.maketrans(
 
 
 def for_parser(text: str) -> str:
-    """The sentence as the parser sees it: same length, so every offset still holds."""
+    """The sentence as the parser sees it: same length, so every offset still holds.
+
+    A Title Case headline is sentence-cased (see `flashpoint.nlp.recase`): the small
+    model reads every capitalised word as a proper noun and finds no verb.
+    """
+    text = recase_headline(text)
     return _TEST_PREFIX.sub(lambda m: " " * len(m.group()), text).translate(_SOFT_HYPHENS)
 
 
@@ -100,7 +106,7 @@ def to_parsed_sentence(doc: Any, article_id: str, index: int, span: SentenceSpan
     tokens = tuple(
         Token(
             i=tok.i,
-            text=tok.text,
+            text=_original(span.text, tok.idx, tok.text),
             lemma=tok.lemma_,
             pos=tok.pos_,
             tag=tok.tag_,
@@ -122,3 +128,9 @@ def to_parsed_sentence(doc: Any, article_id: str, index: int, span: SentenceSpan
         text=span.text,
         tokens=tokens,
     )
+
+
+def _original(text: str, start: int, parsed: str) -> str:
+    """A token's text as written: the parser may have seen it recased (never respelled)."""
+    written = text[start : start + len(parsed)]
+    return written if written != parsed and written.lower() == parsed.lower() else parsed
