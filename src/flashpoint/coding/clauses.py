@@ -198,9 +198,72 @@ def clause_subject(
         return clause_subject(view, head, seen | {v})
     if dep in {"dobj", "attr"} and view.lemma(head) in LIGHT_VERBS:
         return clause_subject(view, head, seen | {v})  # "made an attempt at launching"
+    if dep == "acl" and view.tok(v).tag == "VBG" and _issued_message(view, head):
+        # "X issued a declaration demanding ...": who issued the message demands
+        issuer, _ = clause_subject(view, view.head(head) or head, seen | {v})
+        if issuer:
+            return issuer, False
+    if dep == "acl" and view.tok(v).tag in {"VBN", "VBD"}:
+        root = _verbless_root(view, v)
+        if root is not None:
+            # "Doctors from two aid groups donated ...": with no verb at the root, the
+            # parser made the main verb a participle of the nearest noun; the root acts
+            return view.conjuncts(root), False
     if dep in {"relcl", "acl"}:
         return [head], view.tok(v).tag == "VBN"
     return [], False
+
+
+def _verbless_root(view: ParseView, v: int) -> int | None:
+    """The root noun of a sentence with no finite verb, when the participle v hangs
+    under its modifiers (inside its prepositional phrases) and no verb comes before v."""
+    root = next((t.i for t in view.tokens if t.dep == "ROOT"), None)
+    if root is None or view.tok(root).pos not in {"NOUN", "PROPN"} or root >= v:
+        return None
+    if any(view.tok(i).pos in {"VERB", "AUX"} for i in range(v)):
+        return None
+    cur = view.head(v)
+    while cur is not None and cur != root:
+        if view.tok(cur).dep not in {"pobj", "prep", "compound", "amod"}:
+            return None
+        cur = view.head(cur)
+    return root
+
+
+# Nouns naming a message whose content a participle states ("a statement demanding").
+MESSAGE_NOUNS = frozenset(
+    [
+        "declaration",
+        "statement",
+        "communique",
+        "communiqué",
+        "resolution",
+        "letter",
+        "appeal",
+        "petition",
+        "message",
+        "note",
+        "memorandum",
+        "manifesto",
+        "proclamation",
+        "announcement",
+    ]
+)
+# Verbs that put such a message out; their subject is its author.
+_ISSUING = frozenset(
+    ["issue", "release", "publish", "adopt", "send", "sign", "pass", "deliver", "circulate"]
+)
+
+
+def _issued_message(view: ParseView, noun: int) -> bool:
+    """noun is a message that the verb governing it puts out ("issued a statement")."""
+    verb = view.head(noun)
+    return (
+        view.lemma(noun) in MESSAGE_NOUNS
+        and view.tok(noun).dep in {"dobj", "obj"}
+        and verb is not None
+        and view.lemma(verb) in _ISSUING
+    )
 
 
 def passive_agents(view: ParseView, v: int) -> list[int]:

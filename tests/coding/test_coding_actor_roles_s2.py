@@ -1,0 +1,131 @@
+"""Who acts in phrases the parse hangs away from the clause subject: a message issued
+by someone and described by a participle ("issued a statement demanding ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.clauses import ParseView, clause_subject
+from flashpoint.coding.coder import Coder
+from flashpoint.config import Settings
+from flashpoint.models import Event, ParsedSentence, Token
+
+Row = tuple[str, str, str, str, str, int]
+
+
+def parse(rows: list[Row]) -> ParseView:
+    tokens, pos = [], 0
+    for i, (word, lemma, upos, tag, dep, head) in enumerate(rows):
+        tokens.append(Token(i, word, lemma, upos, tag, dep, head, pos, pos + len(word)))
+        pos += len(word) + 1
+    text = " ".join(r[0] for r in rows)
+    return ParseView(ParsedSentence("a1", 0, 0, len(text), text, tuple(tokens)))
+
+
+def test_a_participle_on_an_issued_message_takes_the_issuer_as_subject() -> None:
+    # "Chile issued a statement urging restraint"
+    view = parse(
+        [
+            ("Chile", "Chile", "PROPN", "NNP", "nsubj", 1),
+            ("issued", "issue", "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3),
+            ("statement", "statement", "NOUN", "NN", "dobj", 1),
+            ("urging", "urge", "VERB", "VBG", "acl", 3),
+            ("restraint", "restraint", "NOUN", "NN", "dobj", 4),
+        ]
+    )
+    assert clause_subject(view, 4) == ([0], False)
+
+
+def test_a_participle_on_a_message_not_issued_keeps_the_noun_as_subject() -> None:
+    # "Chile read the statement urging restraint": reading does not author it
+    view = parse(
+        [
+            ("Chile", "Chile", "PROPN", "NNP", "nsubj", 1),
+            ("read", "read", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 3),
+            ("statement", "statement", "NOUN", "NN", "dobj", 1),
+            ("urging", "urge", "VERB", "VBG", "acl", 3),
+            ("restraint", "restraint", "NOUN", "NN", "dobj", 4),
+        ]
+    )
+    assert clause_subject(view, 4) == ([3], False)
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    return coder.code_article(make_article(text, published="2024-05-14"))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Peruvian opposition issued a declaration demanding that the government "
+            "release the detained students.",
+            "PER",
+        ),
+        (
+            "Poland released a statement urging Belarus to reopen the border crossings.",
+            "POL",
+        ),
+    ],
+)
+def test_the_issuer_of_a_message_is_the_actor_of_its_demand(
+    coder: Coder, text: str, actor: str
+) -> None:
+    requests = [e for e in code(coder, text) if e.category == "REQUEST"]
+    assert requests
+    assert actor in {a.code for a in requests[0].actors}
+
+
+def test_a_participle_under_a_verbless_root_noun_is_its_main_verb() -> None:
+    # "Nurses from Swiss charities delivered medicine": parsed with "Nurses" as the root
+    view = parse(
+        [
+            ("Nurses", "nurse", "NOUN", "NNS", "ROOT", 0),
+            ("from", "from", "ADP", "IN", "prep", 0),
+            ("Swiss", "swiss", "ADJ", "JJ", "amod", 3),
+            ("charities", "charity", "NOUN", "NNS", "pobj", 1),
+            ("delivered", "deliver", "VERB", "VBN", "acl", 3),
+            ("medicine", "medicine", "NOUN", "NN", "dobj", 4),
+        ]
+    )
+    assert clause_subject(view, 4) == ([0], False)
+
+
+def test_a_participle_in_a_sentence_with_a_verb_stays_a_passive_modifier() -> None:
+    # "Nurses met charities funded by Sweden": "funded" describes the charities
+    view = parse(
+        [
+            ("Nurses", "nurse", "NOUN", "NNS", "nsubj", 1),
+            ("met", "meet", "VERB", "VBD", "ROOT", 1),
+            ("charities", "charity", "NOUN", "NNS", "dobj", 1),
+            ("funded", "fund", "VERB", "VBN", "acl", 2),
+            ("by", "by", "ADP", "IN", "agent", 3),
+            ("Sweden", "Sweden", "PROPN", "NNP", "pobj", 4),
+        ]
+    )
+    assert clause_subject(view, 3) == ([2], True)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Doctors from two Swiss charities donated and personally delivered medicine to a "
+            "hospital in Kabul, risking arrest.",
+            "CHE",
+        ),
+        ("Volunteers from a Japanese aid group delivered food to Somali refugees.", "JPN"),
+    ],
+)
+def test_people_from_a_named_group_give_the_aid(coder: Coder, text: str, actor: str) -> None:
+    aid = [e for e in code(coder, text) if e.category == "AID"]
+    assert aid
+    assert {a.code for a in aid[0].actors} == {actor}
