@@ -134,3 +134,19 @@ def test_lexicon_blaming_is_accuse_disapprove(coder: Coder, text: str) -> None:
 def test_lexicon_accusing_stays_allege(coder: Coder) -> None:
     event = top(coder, "Greece accused Turkey of violating its airspace.")
     assert (event.category, event.mode) == ("ACCUSE", "allege")
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # a summit of two countries is a meeting, of a bloc or many countries multilateral
+        ("Lula and Macron held a summit in Paris on Thursday.", None),
+        ("Moon Jae-in and Kim Jong Un held a bilateral summit in Pyongyang.", None),
+        ("Leaders of the African Union held a summit in Addis Ababa.", "multilateral"),
+    ],
+)
+def test_lexicon_summit_is_multilateral_only_with_many_sides(
+    coder: Coder, text: str, mode: str | None
+) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("CONSULT", mode), text

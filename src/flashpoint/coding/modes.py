@@ -114,14 +114,21 @@ def refine_mode(
     cues = _CUE_TABLE.get(category)
     if not cues:
         return mode
-    if category == "CONSULT" and mode == "multilateral" and _bilateral(view, frame):
-        return None  # "a U.S.-Britain summit": two sides
+    two_sided = (
+        category == "CONSULT"
+        and mode in {None, "multilateral"}
+        and _two_sided(view, frame, actors, recipients)
+    )
+    if two_sided:
+        mode = None  # "a U.S.-Britain summit", "Biden and Xi held a summit": two sides
     wanted = REFINES.get((category, mode), frozenset()) if mode is not None else None
     if wanted is not None and not wanted:
         return mode  # specific already, and nothing finer to look for
     scope = _scope(view, frame, SCOPES.get(category, "content"))
     near = _near(view, frame.trigger) | _attended(view, frame.anchor)
     found = _cued_modes(view, scope, near, category)
+    if two_sided:
+        found.discard("multilateral")
     if mode in found and category in OWN_CUE_KEEPS:
         return mode  # the clause names the trigger's mode too: "change its stance on talks"
     for cue_mode, _ in cues:  # most specific first; the trigger's own mode competes too
@@ -129,9 +136,22 @@ def refine_mode(
             return cue_mode
     if mode is None and category == "ASSAULT" and _leader_killed(view, frame):
         return "targeted"
-    if mode is None and category == "CONSULT":
+    if mode is None and category == "CONSULT" and not two_sided:
         return _meeting_mode(view, frame, actors, recipients, where)
     return mode
+
+
+def _two_sided(
+    view: ParseView, frame: Frame, actors: Sequence[Entity], recipients: Sequence[Entity]
+) -> bool:
+    """A meeting the words or its sides say had two parties: "a bilateral summit", or a
+    summit whose actors and recipients are two countries ("Biden and Xi held a summit")."""
+    if _bilateral(view, frame):
+        return True
+    if view.lemma(frame.trigger) != "summit" or len({a.code for a in actors}) >= _MANY_SIDES:
+        return False
+    sides = {e.code for e in (*actors, *recipients)}
+    return len(sides) == 2 and all(is_country_code(c) for c in sides)
 
 
 def _cued_modes(view: ParseView, scope: set[int], near: set[int], category: str) -> set[str]:

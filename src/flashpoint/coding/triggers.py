@@ -102,7 +102,8 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "dialogue": S("CONSULT", strength=0.6),
         "meeting": S("CONSULT", strength=0.6),
         "confab": S("CONSULT", strength=0.6),  # state-media word for a meeting
-        "summit": S("CONSULT", "multilateral", strength=0.75),
+        # many sides or two ("the G20 summit", "a Trump-Kim summit"): modes decides
+        "summit": S("CONSULT", strength=0.75),
         "consultation": _TALKS,
         "visit": S("CONSULT", "visit", strength=0.75),
         "exchange": S("CONSULT", args="view opinion", strength=0.65),  # "an exchange of views"
