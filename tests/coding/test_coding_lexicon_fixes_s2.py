@@ -150,3 +150,9 @@ def test_lexicon_summit_is_multilateral_only_with_many_sides(
 ) -> None:
     event = top(coder, text)
     assert (event.category, event.mode) == ("CONSULT", mode), text
+
+
+def test_lexicon_a_month_abbreviation_is_no_addressee(coder: Coder) -> None:
+    # "called ... on Jan." is a date, not "called on" someone
+    text = "Civic groups in South Korea called a press conference outside the ministry on Jan."
+    assert all(e.category != "REQUEST" for e in events_of(coder, text))

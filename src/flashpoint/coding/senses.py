@@ -68,10 +68,15 @@ NOT_EVENT_PRESS = S(NOT_EVENT, subj="media")
 # --- choosing a sense in a parsed sentence
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
-_TIME_WORDS = _words(
-    "monday tuesday wednesday thursday friday saturday sunday morning evening night day "
-    "week month year weekend afternoon occasion anniversary eve january february march "
-    "april may june july august september october november december"
+_MONTH_ABBREVIATIONS = "jan feb mar apr jun jul aug sep sept oct nov dec"
+_TIME_WORDS = (
+    _words(
+        "monday tuesday wednesday thursday friday saturday sunday morning evening night day "
+        "week month year weekend afternoon occasion anniversary eve january february march "
+        "april may june july august september october november december"
+    )
+    # month abbreviations as news writes them ("on Jan."; without the dot "Jan" is a name)
+    | frozenset(w + "." for w in _MONTH_ABBREVIATIONS.split())
 )
 # Objects of "at" that are not targets: "fired at a lofted angle", "at a target buoy".
 _NOT_TARGETS = _words(
