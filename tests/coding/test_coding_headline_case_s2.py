@@ -143,3 +143,31 @@ def test_headline_with_an_active_to_clause_stays_active(coder: Coder) -> None:
     assert requests
     assert [a.code for a in requests[0].actors] == ["KHM"]
     assert [r.code for r in requests[0].recipients] == ["THA"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "category", "sides"),
+    [
+        # A "by" phrase after the participle is its agent, "as" phrase or not.
+        (
+            "Cuban Leader Praised as Great Statesman by Laotian Delegation",
+            "SUPPORT",
+            ("LAO", "CUB"),
+        ),
+        # The parser may hang the participle on a noun of the subject's phrases.
+        (
+            "Myanmar Army's Abuses against Villagers Censured by Indian Group",
+            "ACCUSE",
+            ("IND", "MMR"),
+        ),
+        ("Chile's Naval Moves Denounced by Peru", "ACCUSE", ("PER", "CHL")),
+    ],
+)
+def test_headline_passive_with_a_by_agent_names_both_sides(
+    coder: Coder, headline: str, category: str, sides: tuple[str, str]
+) -> None:
+    actor, recipient = sides
+    events = [e for e in coder.code_article(make_article(headline)) if e.category == category]
+    assert events, f"no {category} in {headline!r}"
+    assert [a.code for a in events[0].actors] == [actor]
+    assert [r.code for r in events[0].recipients] == [recipient]

@@ -31,7 +31,7 @@ _OBJECT_CONTROL = words_of(
 )
 # Stranded modifiers that are really the headline's subject ("Arms Buildup Blasted").
 _SUBJECT_LIKE = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
-_TRAILING_PREPS = words_of("for as of over in at on against with after")
+_TRAILING_PREPS = words_of("for as of over in at on against with after by")
 # Verbs that are often intransitive in a headline ("Students Protested", "Troops
 # Withdrawn" is passive but "Talks Ended" is not): never read as passives here.
 _INTRANSITIVE = words_of(
@@ -60,7 +60,10 @@ def headline_passive_subject(view: ParseView, v: int) -> list[int] | None:
     if tok.dep == "conj" and head is not None and view.tok(head).dep == "ROOT":
         # "S. Korean Authorities Condemned and Denounced": the second shares the first's
         return headline_passive_subject(view, head) if _participle(view, v) else None
-    if not _participle(view, v) or tok.dep != "ROOT" or not is_headline(view):
+    modifier = _modified_root(view, v)
+    if not _participle(view, v) or not (tok.dep == "ROOT" or modifier is not None):
+        return None
+    if not is_headline(view):
         return None
     trailing = {t.i for t in view.tokens if t.i > v and t.pos != "PUNCT"}
     trailing -= set(headline_source(view, v))
@@ -72,12 +75,34 @@ def headline_passive_subject(view: ParseView, v: int) -> list[int] | None:
             allowed.update(view.subtree(p, stop=frozenset()))
     if trailing - allowed:
         return None  # words after the participle that are not its phrases: not a headline verb
+    if modifier is not None:
+        return view.conjuncts(modifier)
     subjects = [s for s in view.children(v, ("nsubj",)) if s < v]
     if not subjects:
         subjects = [s for s in view.children(v, _SUBJECT_LIKE) if s < v]
     if not subjects:
         return None
     return view.conjuncts(subjects[-1])
+
+
+# Links from a participle up to the headline's root noun ("Abuses against Koreans Censured").
+_NOUN_PHRASE_LINKS = frozenset({"pobj", "prep", "compound", "amod", "conj"})
+
+
+def _modified_root(view: ParseView, v: int) -> int | None:
+    """The root noun when the parser made headline verb `v` a participle modifier of it or
+    of a noun in its phrases ("Japan's Moves Denounced by Russia"), else None."""
+    root = view.head(v)
+    if view.tok(v).dep != "acl" or root is None:
+        return None
+    while view.tok(root).dep != "ROOT":
+        if view.tok(root).dep not in _NOUN_PHRASE_LINKS:
+            return None
+        parent = view.head(root)
+        if parent is None:
+            return None
+        root = parent
+    return root if root < v and view.tok(root).pos in {"NOUN", "PROPN"} else None
 
 
 def headline_source(view: ParseView, v: int) -> list[int]:
