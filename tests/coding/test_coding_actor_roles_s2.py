@@ -129,3 +129,33 @@ def test_people_from_a_named_group_give_the_aid(coder: Coder, text: str, actor: 
     aid = [e for e in code(coder, text) if e.category == "AID"]
     assert aid
     assert {a.code for a in aid[0].actors} == {actor}
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("Two Canadian journalists were placed under investigation in Egypt.", "ACCUSE", "EGY"),
+        ("Hundreds of rebel fighters were demobilized in Angola last month.", "RETREAT", "AGO"),
+    ],
+)
+def test_a_state_act_in_the_passive_with_no_doer_is_the_place_authorities(
+    coder: Coder, text: str, category: str, actor: str
+) -> None:
+    events = [e for e in code(coder, text) if e.category == category]
+    assert events
+    assert [(a.code, a.sector) for a in events[0].actors] == [(actor, "GOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The troops were withdrawn from Iraq last year.", "RETREAT"),
+        ("The fighters were disarmed by Kenyan police in Somalia.", "RETREAT"),
+    ],
+)
+def test_a_place_left_or_a_named_doer_is_not_the_authority(
+    coder: Coder, text: str, category: str
+) -> None:
+    events = [e for e in code(coder, text) if e.category == category]
+    assert all("IRQ" not in {a.code for a in e.actors} for e in events)
+    assert all("SOM" not in {a.code for a in e.actors} for e in events)

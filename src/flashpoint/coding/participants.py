@@ -26,6 +26,7 @@ _PLACED = frozenset({"PROTEST", "COERCE", "ASSAULT", "MOBILIZE"})
 _DOMESTIC_THREATS = frozenset({"restrict", "arrest", "curfew", "martial-law"})
 _TEXTS = frozenset({"article", "editorial", "commentary", "column", "piece", "op-ed"})
 _DESTINATIONS = frozenset({"to", "into", "toward", "towards", "for"})
+_ORIGINS = frozenset({"from", "of"})  # "troops were withdrawn from Iraq": not who acts
 _LEAVING_OFFICE = frozenset({"resign", "step", "quit", "abdicate"})
 _SHELTER = frozenset({"refuge", "asylum", "shelter", "sanctuary"})
 _VERBAL = frozenset(
@@ -102,6 +103,8 @@ def placed_actors(
       journalist was killed in Beirut", "prisoners rioted in Dili") is coded to the
       place's country, as event data codes unidentified gunmen or crowds by location.
       The entity's offsets are the place's.
+    - A state's act in the passive with no doer named (an investigation, a
+      demobilisation) is done by the authorities of the place where it happens.
     """
     where = place.country if place is not None else None
     words = text[max(0, place.start - 12) : place.start].split() if place is not None else []
@@ -111,6 +114,14 @@ def placed_actors(
     if not actors and place is not None and where is not None and category in _PLACED:
         sector = "CVL" if category == "PROTEST" else None
         actors.append(place_entity(place, text, where, sector))
+    elif (
+        not actors
+        and roles.unnamed_authority
+        and place is not None
+        and where is not None
+        and not (words and words[-1].lower() in _ORIGINS)
+    ):  # "was put under investigation in Italy": the Italian authorities investigate
+        actors.append(place_entity(place, text, where, "GOV"))
     return tuple(actors)
 
 

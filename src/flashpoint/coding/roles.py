@@ -98,6 +98,9 @@ class Roles:
     subject_named: bool = False  # a subject head is a proper noun (known to the lexicon or not)
     object_words: list[str] = field(default_factory=list)  # lemmas of the direct objects
     task_word: str | None = None  # lemma of the embedded act ("refused to resign": resign)
+    # A state's act in the passive with nobody named as its doer ("was put under
+    # investigation", "were demobilized"): the authorities of the place perform it.
+    unnamed_authority: bool = False
 
 
 def _senders(view: ParseView, things: list[int], category: str) -> list[int]:
@@ -327,6 +330,11 @@ def _clause_roles(
         passive = False  # "Israel is opposed to ...", "China is committed to ..."
     if passive:
         via = _passive_roles(view, frame, subj, mentions, resolve, roles=roles)
+        roles.unnamed_authority = (
+            not roles.actors
+            and not passive_agents(view, v)
+            and (frame.category == "RETREAT" or frame.mode == "investigate")
+        )
     else:
         roles.actors, via = mentions_for(view, subj, mentions, resolve)
         if not subj and view.tok(v).dep == "ROOT":
