@@ -156,3 +156,18 @@ def test_lexicon_a_month_abbreviation_is_no_addressee(coder: Coder) -> None:
     # "called ... on Jan." is a date, not "called on" someone
     text = "Civic groups in South Korea called a press conference outside the ministry on Jan."
     assert all(e.category != "REQUEST" for e in events_of(coder, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("China threatened to seize the disputed island.", "territory"),
+        ("Russia threatened to annex the occupied region.", "territory"),
+        ("Iran threatened to seize foreign oil tankers.", None),
+    ],
+)
+def test_lexicon_threatened_seizure_is_territory_only_for_land(
+    coder: Coder, text: str, mode: str | None
+) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("THREATEN", mode), text

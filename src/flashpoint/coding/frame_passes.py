@@ -201,7 +201,8 @@ def _threat_mode(
     if category == "COERCE" and mode == "arrest":
         return "arrest"
     if category == "COERCE" and mode == "seize":
-        return "territory"
+        # land is territory; goods, ships or assets are no kind THREATEN names
+        return None if "property" in words and "territory" not in words else "territory"
     if category in {"COERCE", "PROTEST"} or "sanction" in words or "restriction" in words:
         return "restrict"
     if category == "SANCTION":
