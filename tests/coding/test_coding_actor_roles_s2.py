@@ -8,6 +8,7 @@ import pytest
 from conftest import make_article
 from flashpoint.coding.clauses import ParseView, clause_subject
 from flashpoint.coding.coder import Coder
+from flashpoint.coding.role_mentions import _reporting_speaker
 from flashpoint.config import Settings
 from flashpoint.models import Event, ParsedSentence, Token
 
@@ -159,3 +160,42 @@ def test_a_place_left_or_a_named_doer_is_not_the_authority(
     events = [e for e in code(coder, text) if e.category == category]
     assert all("IRQ" not in {a.code for a in e.actors} for e in events)
     assert all("SOM" not in {a.code for a in e.actors} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Rebels loyal to the Sudanese government said they attacked a Chadian convoy.", "SDN"),
+        (
+            "Gunmen loyal to Iraq's former ruler said they ambushed a Kuwaiti patrol.",
+            "IRQ",
+        ),
+    ],
+)
+def test_they_in_what_a_group_says_is_that_group(coder: Coder, text: str, actor: str) -> None:
+    attacks = [e for e in code(coder, text) if e.category == "ASSAULT"]
+    assert attacks
+    assert {a.code for a in attacks[0].actors} == {actor}
+
+
+def test_a_pronoun_of_another_number_is_not_the_speaker() -> None:
+    # "The ministry said they attacked": "they" is not the (singular) ministry
+    view = parse(
+        [
+            ("The", "the", "DET", "DT", "det", 1),
+            ("ministry", "ministry", "NOUN", "NN", "nsubj", 2),
+            ("said", "say", "VERB", "VBD", "ROOT", 2),
+            ("they", "they", "PRON", "PRP", "nsubj", 4),
+            ("attacked", "attack", "VERB", "VBD", "ccomp", 2),
+        ]
+    )
+    assert _reporting_speaker(view, 3) is None
+    view = parse(
+        [
+            ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1),
+            ("said", "say", "VERB", "VBD", "ROOT", 1),
+            ("they", "they", "PRON", "PRP", "nsubj", 3),
+            ("attacked", "attack", "VERB", "VBD", "ccomp", 1),
+        ]
+    )
+    assert _reporting_speaker(view, 2) == 0

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from flashpoint.coding.clauses import CLAUSE_DEPS, ParseView
-from flashpoint.coding.triggers import NOUN_SENSES
+from flashpoint.coding.triggers import CLAIM_VERBS, NOUN_SENSES, SPEECH_VERBS
 
 _PRONOUNS = frozenset(
     ["it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "our"]
@@ -26,6 +26,10 @@ _EXPLICIT_KINDS = frozenset(
     {"country", "demonym", "capital", "short_form", "leader", "person", "institution", "group"}
 )
 Resolver = Callable[[int, str], Any]
+# Verbs reporting what their subject says, claims or promises.
+_REPORTING = (
+    SPEECH_VERBS | CLAIM_VERBS | frozenset(["vow", "pledge", "promise", "warn", "threaten"])
+)
 
 
 def overlapping(view: ParseView, tokens: Sequence[int], mentions: Sequence[Any]) -> list[Any]:
@@ -161,6 +165,12 @@ def phrase_mentions(
     if got:
         return got, "subtree"
     word = view.tok(head).text.lower()
+    speaker = _reporting_speaker(view, head)
+    if speaker is not None:
+        got, _ = phrase_mentions(view, speaker, mentions, resolve)
+        named = [m for m in got if m.code != "---"]
+        if named:
+            return [replace(m, kind="reference") for m in named], "reference"
     if word in _PRONOUNS | {"country", "regime", "government"}:
         resolved = resolve(view.tok(head).start, view.tok(head).text)
         if resolved is not None:
@@ -171,6 +181,26 @@ def phrase_mentions(
             if resolved is not None:
                 return [resolved], "reference"
     return [], ""
+
+
+_SPEAKER_NUMBER = {"they": frozenset({"NNS", "NNPS"}), "it": frozenset({"NN", "NNP"})}
+
+
+def _reporting_speaker(view: ParseView, pronoun: int) -> int | None:
+    """ "Militants loyal to X said they attacked ...", "the ministry said it would ...":
+    a "they"/"it" subject of what is said is the one who says it, when that subject is
+    a noun of the same number."""
+    numbers = _SPEAKER_NUMBER.get(view.tok(pronoun).text.lower())
+    verb = view.head(pronoun)
+    if numbers is None or verb is None or view.tok(pronoun).dep != "nsubj":
+        return None
+    said = view.head(verb)
+    if said is None or view.tok(verb).dep != "ccomp" or view.lemma(said) not in _REPORTING:
+        return None
+    speakers = view.children(said, ("nsubj",))
+    if not speakers or view.tok(speakers[0]).tag not in numbers:
+        return None
+    return speakers[0]
 
 
 def mentions_for(
