@@ -199,3 +199,16 @@ def test_a_pronoun_of_another_number_is_not_the_speaker() -> None:
         ]
     )
     assert _reporting_speaker(view, 2) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Chilean senate approved a law recognizing the land rights of the Mapuche.", "CHL"),
+        ("The Thai king signed a decree granting amnesty to jailed protesters.", "THA"),
+    ],
+)
+def test_who_enacts_a_law_does_what_the_law_does(coder: Coder, text: str, actor: str) -> None:
+    events = code(coder, text)
+    assert events
+    assert actor in {a.code for a in events[0].actors}

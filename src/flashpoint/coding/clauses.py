@@ -247,11 +247,31 @@ MESSAGE_NOUNS = frozenset(
         "manifesto",
         "proclamation",
         "announcement",
+        # enactments: "passed a law recognizing ...", "signed a decree granting ..."
+        "law",
+        "bill",
+        "decree",
+        "act",
+        "ordinance",
+        "edict",
     ]
 )
-# Verbs that put such a message out; their subject is its author.
+# Verbs that put such a message out or enact it; their subject is its author.
 _ISSUING = frozenset(
-    ["issue", "release", "publish", "adopt", "send", "sign", "pass", "deliver", "circulate"]
+    [
+        "issue",
+        "release",
+        "publish",
+        "adopt",
+        "send",
+        "sign",
+        "pass",
+        "deliver",
+        "circulate",
+        "approve",
+        "enact",
+        "promulgate",
+    ]
 )
 
 
