@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import make_article
+from flashpoint.coding.actor_types import ActorMention
 from flashpoint.coding.clauses import ParseView, clause_subject
 from flashpoint.coding.coder import Coder
+from flashpoint.coding.frame import Frame
 from flashpoint.coding.role_mentions import _reporting_speaker
+from flashpoint.coding.roles import assign_roles
 from flashpoint.config import Settings
 from flashpoint.models import Event, ParsedSentence, Token
 
@@ -22,6 +25,11 @@ def parse(rows: list[Row]) -> ParseView:
         pos += len(word) + 1
     text = " ".join(r[0] for r in rows)
     return ParseView(ParsedSentence("a1", 0, 0, len(text), text, tuple(tokens)))
+
+
+def mention(view: ParseView, i: int, code: str, kind: str = "country") -> ActorMention:
+    tok = view.tok(i)
+    return ActorMention(tok.start, tok.end, tok.text, code, None, kind, tok.start)
 
 
 def test_a_participle_on_an_issued_message_takes_the_issuer_as_subject() -> None:
@@ -212,3 +220,44 @@ def test_who_enacts_a_law_does_what_the_law_does(coder: Coder, text: str, actor:
     events = code(coder, text)
     assert events
     assert actor in {a.code for a in events[0].actors}
+
+
+def test_a_closing_reporting_verb_hung_on_its_subject_is_active() -> None:
+    # "Peru is failing, a rights group protested Monday": parsed as a participle of "group"
+    view = parse(
+        [
+            ("Peru", "Peru", "PROPN", "NNP", "nsubj", 2),
+            ("is", "be", "AUX", "VBZ", "aux", 2),
+            ("failing", "fail", "VERB", "VBG", "ROOT", 2),
+            (",", ",", "PUNCT", ",", "punct", 2),
+            ("a", "a", "DET", "DT", "det", 6),
+            ("rights", "right", "NOUN", "NNS", "compound", 6),
+            ("group", "group", "NOUN", "NN", "appos", 0),
+            ("protested", "protest", "VERB", "VBN", "acl", 6),
+            ("Monday", "Monday", "PROPN", "NNP", "npadvmod", 7),
+        ]
+    )
+    found = [mention(view, 0, "PER"), mention(view, 6, "NGO", kind="group")]
+    roles = assign_roles(view, Frame(7, 7, "ACCUSE", None, 0.7), found, lambda _s, _w: None)
+    assert [m.code for m in roles.actors] == ["NGO"]
+    assert [m.code for m in roles.recipients] == ["PER"]
+
+
+def test_a_participle_with_an_agent_stays_passive() -> None:
+    # "Peru is failing, a report protested by rights groups": the groups protest
+    view = parse(
+        [
+            ("Peru", "Peru", "PROPN", "NNP", "nsubj", 2),
+            ("is", "be", "AUX", "VBZ", "aux", 2),
+            ("failing", "fail", "VERB", "VBG", "ROOT", 2),
+            (",", ",", "PUNCT", ",", "punct", 2),
+            ("a", "a", "DET", "DT", "det", 5),
+            ("report", "report", "NOUN", "NN", "appos", 0),
+            ("protested", "protest", "VERB", "VBN", "acl", 5),
+            ("by", "by", "ADP", "IN", "agent", 6),
+            ("Oxfam", "Oxfam", "PROPN", "NNP", "pobj", 7),
+        ]
+    )
+    found = [mention(view, 0, "PER"), mention(view, 8, "NGO", kind="group")]
+    roles = assign_roles(view, Frame(6, 6, "ACCUSE", None, 0.7), found, lambda _s, _w: None)
+    assert [m.code for m in roles.actors] == ["NGO"]

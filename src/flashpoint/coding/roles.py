@@ -30,6 +30,7 @@ from flashpoint.coding.role_mentions import (
     overlapping,
     stranded_subject,
 )
+from flashpoint.coding.triggers import CLAIM_VERBS, SPEECH_VERBS
 from flashpoint.coding.wordclasses import words_of
 
 _RECIPIENT_PREPS = frozenset(
@@ -180,6 +181,42 @@ def _reported_subjects(view: ParseView, v: int) -> list[list[int]]:
     return [clause_subject(view, c)[0] for c in clauses]
 
 
+# Verbs that close a sentence as its reported source ("..., a rights group protested").
+_REPORTING = (
+    SPEECH_VERBS
+    | CLAIM_VERBS
+    | words_of("protest complain warn object counter retort reply respond charge")
+)
+_CLOSING_DEPS = frozenset({"advmod", "npadvmod", "prep", "pobj", "det", "compound", "amod"})
+
+
+def _trailing_report(view: ParseView, v: int) -> bool:
+    """ "Y is failing, a rights group protested Wednesday": the parser hangs a closing
+    reporting verb on its subject as a past participle; it is active when it has no
+    object and no agent, its subject is set off by a comma and only adverbials follow."""
+    noun = view.head(v)
+    if noun is None or view.lemma(v) not in _REPORTING:
+        return False
+    if view.children(v, ("dobj", "obj", "agent")) or any(w == "by" for w, _ in view.preps(v)):
+        return False
+    start = view.subtree(noun, frozenset({"acl", "relcl"}))[0]
+    if start == 0 or view.tok(start - 1).text != ",":
+        return False
+    after = [i for i in range(v + 1, len(view)) if view.tok(i).pos != "PUNCT"]
+    return all(
+        view.tok(i).dep in _CLOSING_DEPS and (view.head(i) == v or view.head(i) in after)
+        for i in after
+    )
+
+
+def _subject_and_voice(view: ParseView, v: int) -> tuple[list[int], bool]:
+    """The clause subject and passivity, a closing reporting verb made active."""
+    subj, passive = clause_subject(view, v)
+    if passive and view.tok(v).dep == "acl" and _trailing_report(view, v):
+        passive = False  # "Y is failing, a rights group protested": the group speaks
+    return subj, passive
+
+
 def _purpose_groups(view: ParseView, verbs: Sequence[int | None], frame: Frame) -> list[list[int]]:
     """ "sent arms to help defend Saudi Arabia": whom a subjectless purpose clause of
     helping or defending benefits (its object, or that of its own complement)."""
@@ -314,7 +351,7 @@ def _clause_roles(
     v = frame.anchor
     via = False
     visit = frame.category == "CONSULT" and frame.mode == "visit"
-    subj, passive = clause_subject(view, v)
+    subj, passive = _subject_and_voice(view, v)
     if not passive:
         headline = headline_passive_subject(view, v)
         if headline is not None:  # "Japan's Moves Condemned": Japan is the recipient
