@@ -34,6 +34,7 @@ from flashpoint.coding.trigger_guards import (
     honours_own_people,
     introduced_by_there,
     judged_wrong,
+    loyalty_to_a_leader,
     made_to_pay,
     names_trait,
     possessed_act,
@@ -197,6 +198,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
         honours_own_people(view, i) or "as" in view.child_words(i, ("mark",))
     ):
         return None  # "praised the scientists": a domestic honour; "as recognized by"
+    if sense.category == "SUPPORT" and loyalty_to_a_leader(view, i):
+        return None  # "vowed loyalty to the leader": homage at home, no event between actors
     if sense.category == "CONSULT" and visits_a_site(view, i):
         return None  # "visited the factory": an inspection tour, no party called on
     if sense.category in _FORCE_CATEGORIES and any(
@@ -238,6 +241,8 @@ def _noun_frame(view: ParseView, i: int) -> Frame | None:
         return None
     if sense.category == "SUPPORT" and honours_own_people(view, i):
         return None  # "paid tribute to the martyrs"
+    if sense.category == "SUPPORT" and loyalty_to_a_leader(view, i):
+        return None  # "a pledge of allegiance to the party"
     return Frame(
         i,
         i,

@@ -124,7 +124,13 @@ def absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                 del frames[inner.anchor]
                 frame.embedded = inner.anchor
                 objects = {view.lemma(o) for o in view.children(inner.anchor, ("dobj", "obj"))}
-                _set_wrapped(frame, inner.category, inner.mode, view.lemma(inner.trigger), objects)
+                halted = _halting_word(view, inner.trigger)
+                if halted is not None:  # "called for halting the drills": the halt is asked
+                    _set_wrapped(frame, None, None, halted, objects)
+                else:
+                    _set_wrapped(
+                        frame, inner.category, inner.mode, view.lemma(inner.trigger), objects
+                    )
                 break
             if view.lemma(comp) in _REQUEST_NOUNS and view.tok(comp).pos == "NOUN":
                 continue  # "rejected calls to halt X": the mode comes from X
@@ -149,8 +155,18 @@ def absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
             }:
                 frame.embedded = comp
                 objects = {view.lemma(o) for o in view.children(comp, ("dobj", "obj"))}
-                _set_wrapped(frame, None, None, view.lemma(comp), objects)
+                act = _halting_word(view, comp) or view.lemma(comp)
+                _set_wrapped(frame, None, None, act, objects)
                 break
+
+
+def _halting_word(view: ParseView, noun: int) -> str | None:
+    """A gerund of yielding the parser hung on the noun it governs ("calls for halting
+    joint drills" read as "halting drills"): the word, else None."""
+    for m in view.children(noun, ("amod", "compound")):
+        if view.tok(m).tag == "VBG" and view.lemma(m) in _YIELD_WORDS:
+            return view.lemma(m)
+    return None
 
 
 def _set_wrapped(

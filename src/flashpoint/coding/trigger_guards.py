@@ -204,3 +204,25 @@ def introduced_by_there(view: ParseView, n: int) -> bool:
         and view.lemma(head) == "be"
         and bool(view.children(head, ("expl",)))
     )
+
+
+_LOYALTY_HOLDERS = words_of("leader leadership party commander marshal general chairman comrade")
+
+
+def loyalty_to_a_leader(view: ParseView, i: int) -> bool:
+    """Loyalty or allegiance sworn to a person or a leadership ("vowed loyalty to Kim Jong
+    Un", "pledged allegiance to the party"): homage to one's own leaders, domestic news
+    with no event between actors. Allegiance sworn to a state or a group ("pledged
+    allegiance to Turkey") stays support."""
+    heads = [i, *view.children(i, ("dobj", "obj"))]
+    if view.tok(i).pos == "NOUN":
+        heads.extend(o for w, o in view.preps(i) if w == "of")  # "a pledge of loyalty to"
+    addressees = [o for h in heads for w, o in view.preps(h) if w == "to"]
+    if not any(classes_of(view.lemma(h)) & {"loyalty"} for h in heads):
+        return False
+    return any(
+        view.tok(a).ent_type == "PERSON"
+        or view.lemma(a) in _LOYALTY_HOLDERS
+        or any(view.lemma(m) in _LOYALTY_HOLDERS for m in view.children(a, ("compound",)))
+        for a in addressees
+    )

@@ -189,7 +189,10 @@ NOUN_SENSES: Final[dict[str, tuple[Sense, ...]]] = lex(
         "agreement": S("AGREE", strength=0.65),
         "deal": S("AGREE", strength=0.55),
         "accord": S("AGREE", strength=0.6),
-        "pledge": S("AGREE", strength=0.6, wraps=True),
+        "pledge": (
+            S("SUPPORT", args="loyalty", strength=0.7),  # "a pledge of allegiance to"
+            S("AGREE", strength=0.6, wraps=True),
+        ),
         "promise": S("AGREE", strength=0.55, wraps=True),
         "offer": S("AGREE", strength=0.55, wraps=True),
         "praise": S("SUPPORT", strength=0.7),

@@ -15,6 +15,9 @@ _DISAPPROVE = S("ACCUSE", "disapprove", strength=0.85)
 _ALLEGE = S("ACCUSE", "allege", strength=0.8, wraps=True)
 _ARREST = S("COERCE", "arrest", strength=0.85)
 _DEMO = S("PROTEST", "demo", subj="crowd", strength=0.8)
+# Stopping drills, weapons work or hostile acts stands down ("halted its military drills",
+# "stopped the provocations"): a RETREAT with no mode of its own.
+_STAND_DOWN = S("RETREAT", args="drill weapon nuclear wrongdoing military hostile", strength=0.55)
 
 CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
     {
@@ -69,7 +72,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "overrun": S("ASSAULT", strength=0.75),
         "abuse": S("ASSAULT", "beat", args="people crowd detainee", strength=0.6),
         "deface": S("COERCE", "cyber", strength=0.7),
-        "swear": S("AGREE", strength=0.6, wraps=True),
+        "swear": (S("SUPPORT", args="loyalty", strength=0.7), S("AGREE", strength=0.6, wraps=True)),
         "pressure": S("REQUEST", strength=0.7, wraps=True),
         "pressurize": S("REQUEST", strength=0.7, wraps=True),
         "push": S("REQUEST", preps="for", strength=0.65, wraps=True),
@@ -246,7 +249,11 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         # --- THREATEN
         "threaten": S("THREATEN", strength=0.85, wraps=True),
         "warn": S("THREATEN", strength=0.6, wraps=True),
-        "vow": S("THREATEN", strength=0.6, wraps=True),
+        # "vowed loyalty to X" pledges support; "vowed to retaliate" threatens
+        "vow": (
+            S("SUPPORT", args="loyalty", strength=0.7),
+            S("THREATEN", strength=0.6, wraps=True),
+        ),
         # A retaliation that happened is an attack; an announced one is a threat (events.py)
         "retaliate": S("ASSAULT", strength=0.6),
         "punish": S(NOT_EVENT),  # a court's or a parent's; only announced ones threaten
@@ -283,6 +290,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "halt": (
             S("SANCTION", "discontinue", args="aid ties talks", strength=0.75),
             S("RETREAT", "ceasefire", args="attack", strength=0.7),
+            _STAND_DOWN,
         ),
         "freeze": S("SANCTION", args="aid ties talks property", strength=0.7),
         "cancel": (
@@ -293,6 +301,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("SANCTION", "discontinue", args="aid ties talks", strength=0.65),
             S("RETREAT", "ceasefire", args="attack", strength=0.6),
             S("CONCEDE", args="protest", strength=0.6),
+            _STAND_DOWN,
         ),
         "shun": S("PROTEST", "strike", args="work", strength=0.7),
         "quit": S("PROTEST", "strike", args="work", strength=0.65),
@@ -302,6 +311,7 @@ CONFLICT_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
             S("PROTEST", "strike", args="work", strength=0.7),  # "workers stopped work"
             S("SANCTION", "discontinue", args="aid ties talks", strength=0.65),
             S("RETREAT", "ceasefire", args="attack", strength=0.6),
+            _STAND_DOWN,
         ),
         "boycott": (
             S("PROTEST", "boycott", subj="crowd", strength=0.8),

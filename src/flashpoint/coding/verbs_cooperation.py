@@ -100,7 +100,7 @@ COOPERATION_VERBS: Final[dict[str, tuple[Sense, ...]]] = lex(
         "agree": _AGREE,
         "offer": (S(NOT_EVENT, args="insight"), _AGREE),  # "offers a glimpse of"
         "promise": _AGREE,
-        "pledge": _AGREE,
+        "pledge": (S("SUPPORT", args="loyalty", strength=0.7), _AGREE),  # "pledged allegiance to"
         # "committed to peace" pledges; "commit crimes/provocations" perpetrates.
         "commit": S("AGREE", preps="to", strength=0.75, wraps=True),
         "accept": (

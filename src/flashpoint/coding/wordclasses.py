@@ -165,6 +165,8 @@ WORD_CLASSES: Final[dict[str, frozenset[str]]] = {
         "condolences condolatory sympathy sympathies thanks gratitude wreath basket bouquet "
         "gift felicitation felicitations well-wishes card"
     ),
+    # what a pledge of support swears: "vowed loyalty to", "pledged allegiance to"
+    "loyalty": words_of("loyalty allegiance fealty fidelity"),
     "dignitary": words_of(
         "delegation delegate minister president premier leader envoy diplomat official "
         "secretary chairman ambassador chancellor king queen prince"

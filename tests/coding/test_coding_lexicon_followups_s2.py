@@ -1,0 +1,88 @@
+"""Trigger-lexicon follow-ups (session 2), on hand-written sentences parsed by the real
+spaCy pipeline: loyalty pledges, calls for stopping an act, putting the blame on
+someone, staged drills."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from flashpoint.coding.coder import Coder
+from flashpoint.config import Settings
+from flashpoint.models import Entity, Event
+
+
+@pytest.fixture(scope="module")
+def coder(parser_model: str) -> Coder:
+    return Coder(Settings(model=parser_model))
+
+
+def events_of(coder: Coder, text: str) -> list[Event]:
+    return coder.code_article(make_article(text))
+
+
+def top(coder: Coder, text: str) -> Event:
+    events = events_of(coder, text)
+    assert events, f"no event coded for {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def codes(entities: tuple[Entity, ...]) -> set[str]:
+    return {e.code for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Syrian rebels pledged allegiance to Turkey.", "SYR", "TUR"),
+        ("The Iraqi tribe vowed loyalty to the United States.", "IRQ", "USA"),
+        ("The rebels made a pledge of loyalty to Pakistan.", "PAK", None),
+    ],
+)
+def test_followups_loyalty_sworn_to_another_side_is_support(
+    coder: Coder, text: str, actor: str, recipient: str | None
+) -> None:
+    event = top(coder, text)
+    assert event.category == "SUPPORT", text
+    assert actor in codes(event.actors) or actor in codes(event.recipients), text
+    if recipient is not None:
+        assert recipient in codes(event.recipients), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers vowed loyalty to Supreme Leader Kim Jong Un.",
+        "The workers pledged allegiance to the party and its leader.",
+    ],
+)
+def test_followups_loyalty_to_ones_leader_is_no_event(coder: Coder, text: str) -> None:
+    assert all(e.category not in {"THREATEN", "SUPPORT"} for e in events_of(coder, text))
+
+
+def test_followups_a_vow_to_act_still_threatens(coder: Coder) -> None:
+    event = top(coder, "Iran vowed to retaliate against Israel.")
+    assert (event.category, event.mode) == ("THREATEN", "violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese foreign ministry called for stopping all military activities near the border.",
+        "Pyongyang called for halting the joint military exercises immediately.",
+        "Cuba calls for lifting the blockade.",
+        # title-case headlines, recased before parsing
+        "China Calls for Halting Joint Drills",
+        "DPRK Calls for Stopping Nuclear Tests",
+        "Seoul Calls for Halting Provocations",
+    ],
+)
+def test_followups_a_call_for_stopping_an_act_asks_to_yield(coder: Coder, text: str) -> None:
+    event = top(coder, text)
+    assert (event.category, event.mode) == ("REQUEST", "yield"), text
+
+
+def test_followups_stopping_drills_stands_down(coder: Coder) -> None:
+    event = top(coder, "Russia halted its military drills near the Finnish border.")
+    assert event.category == "RETREAT"
+    assert events_of(coder, "The police stopped the car at a checkpoint.") == []
