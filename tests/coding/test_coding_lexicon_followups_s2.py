@@ -86,3 +86,24 @@ def test_followups_stopping_drills_stands_down(coder: Coder) -> None:
     event = top(coder, "Russia halted its military drills near the Finnish border.")
     assert event.category == "RETREAT"
     assert events_of(coder, "The police stopped the car at a checkpoint.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        (
+            "The Japanese minister put the blame on North Korea for the missile launch.",
+            "JPN",
+            "PRK",
+        ),
+        ("Seoul laid the blame on Pyongyang for the artillery attack.", "KOR", "PRK"),
+        ("Washington placed the blame on Iran for the attack on the tanker.", "USA", "IRN"),
+    ],
+)
+def test_followups_putting_the_blame_on_someone_accuses_them(
+    coder: Coder, text: str, actor: str, recipient: str
+) -> None:
+    events = events_of(coder, text)
+    assert [(e.category, e.mode) for e in events] == [("ACCUSE", "disapprove")], text
+    assert codes(events[0].actors) == {actor}, text
+    assert codes(events[0].recipients) == {recipient}, text

@@ -34,6 +34,7 @@ from flashpoint.coding.trigger_guards import (
     honours_own_people,
     introduced_by_there,
     judged_wrong,
+    lays_blame,
     loyalty_to_a_leader,
     made_to_pay,
     names_trait,
@@ -161,6 +162,8 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     account = held_to_account(view, i)
     if account is not None:
         return Frame(i, i, account, "disapprove" if account == "ACCUSE" else None, 0.6)
+    if lays_blame(view, i):
+        return Frame(i, i, "ACCUSE", "disapprove", 0.8)  # "put the blame on X for Y"
     if announced_punishment(view, i):
         return Frame(i, i, "THREATEN", "violence", 0.7)  # "will retaliate"
     if made_to_pay(view, i):

@@ -71,6 +71,17 @@ def held_to_account(view: ParseView, i: int) -> str | None:
     return "THREATEN" if modals & _FUTURE_MODALS else "ACCUSE"
 
 
+_BLAME_PLACERS = words_of("put lay place pin shift cast")
+
+
+def lays_blame(view: ParseView, i: int) -> bool:
+    """ "put/laid/placed the blame on X for Y": the subject blames X (ACCUSE); Y is the
+    deed blamed, not an event of the sentence."""
+    return view.lemma(i) in _BLAME_PLACERS and any(
+        view.lemma(o) == "blame" for o in view.children(i, ("dobj", "obj", "nsubjpass"))
+    )
+
+
 def made_to_pay(view: ParseView, i: int) -> bool:
     """ "X will pay dearly for ...", "X will have to pay a heavy price", "X would face
     grave consequences": a warning of punishment (THREATEN against the one who pays).
