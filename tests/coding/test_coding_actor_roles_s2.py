@@ -261,3 +261,48 @@ def test_a_participle_with_an_agent_stays_passive() -> None:
     found = [mention(view, 0, "PER"), mention(view, 8, "NGO", kind="group")]
     roles = assign_roles(view, Frame(6, 6, "ACCUSE", None, 0.7), found, lambda _s, _w: None)
     assert [m.code for m in roles.actors] == ["NGO"]
+
+
+def test_the_one_blamed_for_an_act_did_it() -> None:
+    # "Canada condemned Iran for executing protesters"
+    view = parse(
+        [
+            ("Canada", "Canada", "PROPN", "NNP", "nsubj", 1),
+            ("condemned", "condemn", "VERB", "VBD", "ROOT", 1),
+            ("Iran", "Iran", "PROPN", "NNP", "dobj", 1),
+            ("for", "for", "ADP", "IN", "prep", 1),
+            ("executing", "execute", "VERB", "VBG", "pcomp", 3),
+            ("protesters", "protester", "NOUN", "NNS", "dobj", 4),
+        ]
+    )
+    assert clause_subject(view, 4) == ([2], False)
+
+
+def test_an_act_for_which_nobody_is_judged_is_the_subjects() -> None:
+    # "Norway used its navy for patrolling the coast": not a judgement; Norway patrols
+    view = parse(
+        [
+            ("Norway", "Norway", "PROPN", "NNP", "nsubj", 1),
+            ("used", "use", "VERB", "VBD", "ROOT", 1),
+            ("navy", "navy", "NOUN", "NN", "dobj", 1),
+            ("for", "for", "ADP", "IN", "prep", 1),
+            ("patrolling", "patrol", "VERB", "VBG", "pcomp", 3),
+            ("coast", "coast", "NOUN", "NN", "dobj", 4),
+        ]
+    )
+    assert clause_subject(view, 4) == ([0], False)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "actor"),
+    [
+        ("Canada condemned Iran for executing the protesters.", "ASSAULT", "IRN"),
+        ("The minister praised Norway for sending aid to the flood victims.", "AID", "NOR"),
+    ],
+)
+def test_the_act_someone_is_judged_for_is_theirs(
+    coder: Coder, text: str, category: str, actor: str
+) -> None:
+    events = [e for e in code(coder, text) if e.category == category]
+    assert events
+    assert {a.code for a in events[0].actors} == {actor}

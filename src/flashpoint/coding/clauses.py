@@ -190,6 +190,15 @@ def clause_subject(
         # subject of the governing verb is the one who meets or withdraws.
         subjects, _ = clause_subject(view, head, seen | {v})
         return subjects, False
+    if dep == "pcomp" and view.tok(head).text.lower() == "for":
+        # "condemned Iran for executing protesters", "thanked Japan for helping": the one
+        # praised or blamed did the act
+        verb = view.head(head)
+        if verb is not None and view.lemma(verb) in _JUDGING:
+            reasons = [o for w, o in view.preps(verb) if w == "for"]
+            blamed = view.children(verb, ("dobj", "obj")) if len(reasons) == 1 else []
+            if blamed and view.tok(blamed[0]).pos in {"NOUN", "PROPN", "PRON"}:
+                return view.conjuncts(blamed[0]), False
     if dep in {"pcomp", "prep", "pobj"}:
         # "X was accused of launching", "youths resorted to throwing stones": the one
         # the governing verb speaks of does the embedded act, whatever its voice.
@@ -230,6 +239,41 @@ def _verbless_root(view: ParseView, v: int) -> int | None:
     return root
 
 
+# Verbs that praise, blame or punish someone "for" an act that person did.
+_JUDGING = frozenset(
+    [
+        "condemn",
+        "denounce",
+        "criticize",
+        "criticise",
+        "blame",
+        "accuse",
+        "praise",
+        "thank",
+        "commend",
+        "punish",
+        "sanction",
+        "fine",
+        "censure",
+        "slam",
+        "rebuke",
+        "congratulate",
+        "fault",
+        "reproach",
+        "chastise",
+        "arrest",
+        "detain",
+        "jail",
+        "sentence",
+        "indict",
+        "reward",
+        "hail",
+        "laud",
+        "applaud",
+        "castigate",
+        "lambaste",
+    ]
+)
 # Nouns naming a message whose content a participle states ("a statement demanding").
 MESSAGE_NOUNS = frozenset(
     [
