@@ -107,3 +107,25 @@ def test_followups_putting_the_blame_on_someone_accuses_them(
     assert [(e.category, e.mode) for e in events] == [("ACCUSE", "disapprove")], text
     assert codes(events[0].actors) == {actor}, text
     assert codes(events[0].recipients) == {recipient}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Russia staged naval exercises in the Baltic Sea.", "MOBILIZE"),
+        ("The United States and Japan staged joint drills near Okinawa.", "COOPERATE"),
+        ("China Stages Military Drills around Taiwan", "MOBILIZE"),
+        ("Japan and Australia Stage Joint Air Exercises", "COOPERATE"),
+        # the headline's verb read as a noun modifier of the drill
+        ("U.S. Troops and Japanese Army Stage River-Crossing Drill", "MOBILIZE"),
+        ("Russian Forces in Syria Stage Evacuation Drill", "MOBILIZE"),
+    ],
+)
+def test_followups_staged_drills_mobilize_or_cooperate(
+    coder: Coder, text: str, category: str
+) -> None:
+    assert top(coder, text).category == category, text
+
+
+def test_followups_a_stage_noun_in_running_text_is_no_headline_verb(coder: Coder) -> None:
+    assert events_of(coder, "The stage drill was cancelled.") == []

@@ -25,7 +25,11 @@ from flashpoint.coding.frame_passes import (
     merge_consequences,
     obligations,
 )
-from flashpoint.coding.headlines import headline_accusation, headline_passive_subject
+from flashpoint.coding.headlines import (
+    headline_accusation,
+    headline_passive_subject,
+    misread_light_verb,
+)
 from flashpoint.coding.senses import choose_sense
 from flashpoint.coding.trigger_guards import (
     announced_punishment,
@@ -376,8 +380,10 @@ def find_frames(view: ParseView) -> list[Frame]:
         if subject_of_happening and head is not None:
             nf.anchor = head
             frames[head] = nf
-        elif view.tok(n).dep == "ROOT" or introduced_by_there(view, n):
-            frames[n] = nf  # "Talks with X.", "There were talks between X and Y"
+        elif (
+            view.tok(n).dep == "ROOT" or introduced_by_there(view, n) or misread_light_verb(view, n)
+        ):
+            frames[n] = nf  # "Talks with X.", "There were talks ...", "X Stage Drill"
         elif nf.category == "CONSULT" and _framing_contact(view, n) is not None:
             verb = _framing_contact(view, n)
             if verb is not None and verb not in frames:

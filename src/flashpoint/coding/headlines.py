@@ -129,3 +129,29 @@ def headline_accusation(view: ParseView, v: int, senses: tuple[Sense, ...]) -> S
         return None
     accuse = next((s for s in senses if s.category == "ACCUSE"), None)
     return replace(accuse, args=frozenset(), strength=0.8) if accuse is not None else None
+
+
+# Light verbs a headline's tagger often reads as nouns ("Troops Stage Drill").
+_MISREAD_LIGHT_VERBS = words_of("stage conduct")
+
+
+def misread_light_verb(view: ParseView, n: int) -> bool:
+    """A headline (no closing stop) whose light verb the parser read as a noun modifier
+    of the noun trigger it carries ("U.S. Forces in S. Korea Stage Evacuation Drill",
+    "Troops and Army Stage River-Crossing Drill"): the trigger is the headline's event.
+    The verb must follow some words (its subject) and lead to the trigger."""
+    tokens = view.tokens
+    if not tokens or tokens[-1].text in _CLOSING or len(tokens) > _MAX_TOKENS:
+        return False
+    for t in range(1, n):
+        tok = view.tok(t)
+        if tok.pos != "NOUN" or view.lemma(t) not in _MISREAD_LIGHT_VERBS:
+            continue
+        if tok.dep not in {"compound", "nmod", "amod"}:
+            continue
+        head = view.head(t)
+        while head is not None and head != n and view.tok(head).dep in {"compound", "amod"}:
+            head = view.head(head)
+        if head == n:
+            return True
+    return False
