@@ -35,6 +35,7 @@ def codes(entities: tuple[Entity, ...]) -> set[str]:
     ("text", "actor", "recipient"),
     [
         ("Syrian rebels pledged allegiance to Turkey.", "SYR", "TUR"),
+        ("Syrian rebels pledged allegiance to Erdogan.", "SYR", "TUR"),
         ("The Iraqi tribe vowed loyalty to the United States.", "IRQ", "USA"),
         ("The rebels made a pledge of loyalty to Pakistan.", "PAK", None),
     ],
@@ -54,6 +55,9 @@ def test_followups_loyalty_sworn_to_another_side_is_support(
     [
         "The soldiers vowed loyalty to Supreme Leader Kim Jong Un.",
         "The workers pledged allegiance to the party and its leader.",
+        # a leader the lexicon knows, sworn to by people of no other country
+        "Thousands of soldiers vowed loyalty to Kim Jong Un at a rally in Pyongyang.",
+        "North Korean workers pledged allegiance to Kim Jong Un.",
     ],
 )
 def test_followups_loyalty_to_ones_leader_is_no_event(coder: Coder, text: str) -> None:

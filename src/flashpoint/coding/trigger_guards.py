@@ -8,7 +8,10 @@ patterns read as warnings, "X will be held responsible" and "X will pay dearly".
 
 from __future__ import annotations
 
-from flashpoint.coding.clauses import ParseView
+from itertools import pairwise
+
+from flashpoint.coding.actor_patterns import ATOMS
+from flashpoint.coding.clauses import ParseView, clause_subject
 from flashpoint.coding.wordclasses import WORD_CLASSES, classes_of, words_of
 
 _TRAIT_NOUNS = words_of("efficiency spirit morale mood trait style trend")
@@ -235,5 +238,31 @@ def loyalty_to_a_leader(view: ParseView, i: int) -> bool:
         view.tok(a).ent_type == "PERSON"
         or view.lemma(a) in _LOYALTY_HOLDERS
         or any(view.lemma(m) in _LOYALTY_HOLDERS for m in view.children(a, ("compound",)))
+        or _own_leader(view, i, a)
         for a in addressees
     )
+
+
+_NATION_KINDS = frozenset({"country", "demonym", "capital"})
+
+
+def _own_leader(view: ParseView, i: int, a: int) -> bool:
+    """The addressee is a leader the actor lexicon knows ("Kim Jong Un") and the subject
+    names no other country ("soldiers", "North Korean workers", not "Syrian rebels")."""
+    name = " ".join(
+        view.tok(t).text
+        for t in sorted([*view.children(a, ("compound",)), a])
+        if view.tok(t).pos == "PROPN"
+    )
+    leader = ATOMS.get(name)
+    if leader is None or leader.kind != "leader":
+        return False
+    heads, _ = clause_subject(view, i)
+    words = [view.tok(t).text for h in heads for t in sorted(view.subtree(h))]
+    spans = words + [f"{x} {y}" for x, y in pairwise(words)]
+    nations = {
+        atom.code
+        for w in spans
+        if (atom := ATOMS.get(w)) is not None and atom.kind in _NATION_KINDS
+    }
+    return not nations or leader.code in nations
