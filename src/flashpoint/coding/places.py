@@ -25,7 +25,7 @@ _DIRECTIONS = r"north|south|east|west|northeast|northwest|southeast|southwest|no
 _COMPASS = r"northeastern|northwestern|southeastern|southwestern"
 _PLACE_NOUNS = (
     r"city|town|village|port|capital|province|region|county|island|islands|peninsula|border|"
-    rf"southern|northern|eastern|western|{_COMPASS}|central|coastal|border\s+city|border\s+town|"
+    rf"southern|northern|eastern|western|{_COMPASS}|central|downtown|coastal|border\s+city|border\s+town|"
     r"capital\s+city|port\s+city|coastal\s+city|naval\s+base|air\s+base|base|waters|seas?"
 )
 # Strong cues put the named place where something happened.
@@ -34,10 +34,12 @@ _STRONG_CUE = re.compile(
     rf"(?:coast|outskirts|{_DIRECTIONS}|city|town|village|port|capital|province|region|area|"
     rf"suburbs?|border|waters|centre|center|heart|parts?|vicinity|skies|shores?)\s+of|"
     rf"\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?)\s+(?:(?:{_DIRECTIONS})\s+)?(?:of|from))"
-    rf"\s+(?:the\s+(?-i:[a-z][a-z-]+\s+)?)?"
-    rf"(?:(?-i:[A-Z][A-Za-z-]+\s+)?(?:{_PLACE_NOUNS})\s+(?:of\s+)?)*)$"
+    rf"\s+(?:the\s+(?-i:[a-z][a-z-]+\s+)?)?(?-i:[A-Z][A-Za-z.-]*['’]s\s+)?"
+    rf"(?:(?-i:(?:[A-Z][A-Za-z-]+\s+){{0,2}})(?:{_PLACE_NOUNS})(?:\s+of|,)?\s+)*)$"
 )
-# ("in the Iraqi city of Basra": a capitalised adjective may precede the place noun)
+# ("in the Iraqi city of Basra", "in the South Korean capital, Seoul", "in Yemen's port
+# city of X": one or two capitalised adjectives or a possessive may precede the place
+# noun, and the place may follow it as an appositive.)
 # Weak cues name a destination or a visit: the place of the event, but less surely.
 _WEAK_CUE = re.compile(
     rf"(?i:\b(?:to|towards?|via|visit(?:ed|s|ing)?|reach(?:ed|es|ing)?|enter(?:ed|s|ing)?|"
@@ -52,6 +54,16 @@ _STRIKE_CUE = re.compile(
     r"raid(?:ed|s|ing)?|attack(?:ed|s|ing)?|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|"
     r"stormed|besieged|liberated|encircled|overran)\s+(?:the\s+)?)$"
 )
+# A country name right before one of these nouns modifies it ("outside the U.S. embassy
+# in Seoul", "South Korean officials"): the country owns the thing, it is not the place.
+_OWNED_NOUN = re.compile(
+    r"\s+(?:embass(?:y|ies)|consulates?|missions?|bases?|headquarters|compounds?|offices?|"
+    r"warships?|destroyers?|carriers?|vessels?|ships?|submarines?|troops|forces|soldiers|"
+    r"military|army|navy|marines|officials?|government|delegations?|envoys?|ambassadors?|"
+    r"diplomats?|nationals|citizens|compan(?:y|ies)|firms?|president|leaders?|side)\b"
+)
+# A country whose possessive leads to the place named next ("in Yemen's port city of X").
+_COUNTRY_OF_NEXT = re.compile(rf"['’]s\s+(?:[a-z][a-z-]*\s+)*?(?:{_PLACE_NOUNS})(?:\s+of|,)?\s+")
 _COORDINATION = frozenset({", ", ",", " and ", ", and ", " or ", " and the ", " or the "})
 
 
@@ -170,6 +182,8 @@ def _accept(
         return None  # "Washington Post", "Seoul National University"
     entry = entries[0]
     cue = _cue(text, span_start, span_end, entry.feature)
+    if entry.feature == "country" and _OWNED_NOUN.match(text, span_end):
+        cue = None
     previous = found[-1] if found else None
     joint = text[previous.end : span_start] if previous is not None else None
     if previous is not None and joint in _COORDINATION:
@@ -239,8 +253,9 @@ def event_location(
     best: tuple[float, _PlaceMention] | None = None
     word = _WORD.match(text, trigger_start)
     trigger_end = word.end() if word else trigger_start
-    for mention in _scan(text, sentence_start, sentence_end):
-        if mention.cue is None:
+    mentions = _scan(text, sentence_start, sentence_end)
+    for index, mention in enumerate(mentions):
+        if mention.cue is None or _qualifies_next(text, mentions, index):
             continue
         if mention.end <= trigger_start:
             between = text[mention.end : trigger_start]
@@ -252,3 +267,11 @@ def event_location(
         if best is None or score < best[0]:
             best = (score, mention)
     return best[1].location() if best is not None else None
+
+
+def _qualifies_next(text: str, mentions: list[_PlaceMention], index: int) -> bool:
+    """A country that only says whose the next place is ("Yemen's port city of X")."""
+    if mentions[index].entry.feature != "country" or index + 1 >= len(mentions):
+        return False
+    here, following = mentions[index], mentions[index + 1]
+    return _COUNTRY_OF_NEXT.fullmatch(text, here.end, following.start) is not None
