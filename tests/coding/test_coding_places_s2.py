@@ -94,3 +94,19 @@ def test_places_s2_possessive_country_before_a_non_place_noun_stays() -> None:
     found = event_location(text, 0, len(text), text.index("fight"))
     assert found is not None
     assert (found.country, text[found.start : found.end]) == ("SRB", "Serbia")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Artillery shelled Gaza City before dawn.", ("Gaza City", "PSE", "Gaza City")),
+        (
+            "Coalition jets bombed the docks in Yemen's western port of Hodeidah.",
+            ("Hodeidah", "YEM", "Hodeidah"),
+        ),
+    ],
+)
+def test_places_s2_curated_english_city_names(
+    text: str, expected: tuple[str, str | None, str]
+) -> None:
+    assert located(text, text.split()[1]) == expected

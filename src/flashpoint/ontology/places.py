@@ -256,6 +256,8 @@ DOMAIN_PLACES: tuple[DomainPlace, ...] = (
     DomainPlace("Crimea", "UKR", 45.30, 34.40, "region", ("Crimean Peninsula",)),
     DomainPlace("Gaza Strip", "PSE", 31.42, 34.36, "region", ("Gaza",)),
     DomainPlace("West Bank", "PSE", 31.95, 35.25, "region"),
+    DomainPlace("Gaza City", "PSE", 31.52, 34.45, "city"),
+    DomainPlace("Hodeidah", "YEM", 14.80, 42.95, "city", ("Hudaydah", "Al Hudaydah", "Hodeida")),
     DomainPlace("Golan Heights", "SYR", 33.00, 35.75, "region", ("Golan",)),
     DomainPlace("Sinai", "EGY", 29.50, 33.80, "region", ("Sinai Peninsula",)),
     DomainPlace("Nagorno-Karabakh", "AZE", 39.80, 46.75, "region", ("Karabakh",)),
