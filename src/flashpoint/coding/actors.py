@@ -66,7 +66,11 @@ def build_actor_context(text: str, title: str | None = None) -> ActorContext:
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for index, mention in enumerate(first):
-        if is_country_code(mention.code) and not _owned(text, first, index):
+        if (
+            is_country_code(mention.code)
+            and not _owned(text, first, index)
+            and not _facility_owner(text, mention)
+        ):
             counts[mention.code] += 1
             first_seen.setdefault(mention.code, mention.start)
     if title:
@@ -124,6 +128,21 @@ def _home_outlet_country(text: str) -> str | None:
     if place is None or outlet is None or place.kind not in {"capital", "country"}:
         return None
     return place.code if outlet.sector == "MED" and outlet.code == place.code else None
+
+
+# "the U.S. embassy in Seoul", "a Japanese consulate": a country before a facility noun
+# owns the building; it says nothing of whose story the article tells, so it does not
+# give its nationality to the bare "protesters" or "police" of the text.
+_FACILITY = r"(?:embass(?:y|ies)|consulates?|bases?|offices?)"
+_FACILITY_END = re.compile(rf"\b{_FACILITY}$", re.IGNORECASE)
+_FACILITY_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?{_FACILITY}\b")
+
+
+def _facility_owner(text: str, mention: ActorMention) -> bool:
+    """ "the U.S. embassy", "a U.S. air base": a country naming a facility's owner."""
+    return bool(_FACILITY_END.search(mention.text)) or (
+        mention.kind in {"country", "demonym"} and bool(_FACILITY_AFTER.match(text, mention.end))
+    )
 
 
 def _owned(text: str, mentions: list[ActorMention], index: int) -> bool:

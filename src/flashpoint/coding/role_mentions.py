@@ -325,4 +325,29 @@ def stranded_subject(view: ParseView, v: int, mentions: Sequence[Any]) -> list[A
     between = [t for t in view.tokens if last.end <= t.start and t.end <= start]
     if any(t.dep not in _STRANDED_GAP for t in between):
         return []
-    return [last]
+    return _coordinated_with(view, last, mentions)
+
+
+def _coordinated_with(view: ParseView, last: Any, mentions: Sequence[Any]) -> list[Any]:
+    """The mention and those coordinated with it ("the U.S. and South Korea"): every
+    conjunct of the coordination whose last member holds the mention, in text order."""
+    tokens = overlapping_tokens(view, last)
+    heads = [t for t in tokens if view.head(t) is None or view.head(t) not in tokens]
+    if len(heads) != 1 or view.tok(heads[0]).dep != "conj":
+        return [last]
+    first = heads[0]
+    while view.tok(first).dep == "conj" and view.head(first) is not None:
+        parent = view.head(first)
+        assert parent is not None
+        first = parent
+    members: list[int] = []
+    for c in view.conjuncts(first):
+        members.append(c)
+        members.extend(view.children(c, ("compound", "flat", "amod")))
+    found = overlapping(view, members, [m for m in mentions if m.end <= last.end])
+    return dedupe(sorted(found, key=lambda m: m.start)) if last in found else [last]
+
+
+def overlapping_tokens(view: ParseView, mention: Any) -> list[int]:
+    """Tokens of the parse that overlap a mention's span."""
+    return [t.i for t in view.tokens if t.start < mention.end and t.end > mention.start]

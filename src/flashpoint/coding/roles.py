@@ -7,6 +7,7 @@ condemned by X"). Parse tokens map to actor mentions by character overlap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,11 @@ from flashpoint.coding.clauses import (
     speaker_of,
 )
 from flashpoint.coding.frame import Frame
-from flashpoint.coding.headlines import headline_passive_subject, headline_source
+from flashpoint.coding.headlines import (
+    headline_passive_subject,
+    headline_source,
+    misread_light_verb,
+)
 from flashpoint.coding.role_mentions import (
     Resolver,
     dedupe,
@@ -57,6 +62,7 @@ _MUTUAL_TALK = words_of(
     "talk talks negotiation negotiate dialogue consultation confer phone telephone call "
     "conversation"
 )
+_LIGHT_VERBS = words_of("stage conduct")
 _RECIPROCAL_WORDS = frozenset(["clash", "fight", "fighting", "battle", "exchange"])
 _DOMESTIC = frozenset(
     {"COERCE", "CONCEDE", "RETREAT", "THREATEN", "ASSAULT", "PROTEST", "SANCTION"}
@@ -303,6 +309,41 @@ def _nominal_actor_heads(view: ParseView, noun: int, category: str) -> tuple[lis
     return actors, between
 
 
+# "U.S. forces in South Korea": a place after a locative preposition is where, not who.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|off)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _misread_light_verb_subject(view: ParseView, noun: int, mentions: Sequence[Any]) -> list[Any]:
+    """A headline light verb the parser read as a modifier of the act it carries
+    ("U.S. Forces in S. Korea Stage Evacuation Drill"): the words before the verb are
+    its subject, so the mentions there act, except places after "in"/"at" (the troops
+    "in Y" are the troops of X). Empty when the headline is not of that shape."""
+    if not misread_light_verb(view, noun):
+        return []
+    verb = next(
+        (
+            t
+            for t in range(1, noun)
+            if view.lemma(t) in _LIGHT_VERBS and view.tok(t).dep in {"compound", "nmod", "amod"}
+        ),
+        None,
+    )
+    if verb is None:
+        return []
+    start = view.tok(verb).start
+    text = view.sentence.text
+    offset = view.sentence.start
+    return dedupe(
+        [
+            m
+            for m in mentions
+            if offset <= m.start
+            and m.end <= start
+            and not _PLACE_BEFORE.search(text[: m.start - offset])
+        ]
+    )
+
+
 def _nominal_recipient_groups(view: ParseView, noun: int, category: str) -> list[list[int]]:
     """ "a message to Putin", "sanctions on Iran": whom a noun trigger is aimed at."""
     return [
@@ -434,6 +475,10 @@ def assign_roles(
     ):
         actor_heads, between = _nominal_actor_heads(view, frame.trigger, frame.category)
         actors, via = mentions_for(view, actor_heads, mentions, resolve)
+        light = _misread_light_verb_subject(view, frame.trigger, mentions)
+        if light and not {(m.start, m.end) for m in actors} <= {(m.start, m.end) for m in light}:
+            # the misparse made a place the actor ("Forces in Korea Stage Drill")
+            actors, via, between = light, False, []
         if between:
             pair, _ = mentions_for(view, between, mentions, resolve)
             if actors:
