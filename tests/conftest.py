@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from flashpoint.coding.coder import Coder
+from flashpoint.config import Settings
 from flashpoint.models import Article, Entity, Event, EventDate, TextSpan, event_id_for
 
 # CI explores the same examples on every run (a red CI is then reproducible); local runs
@@ -43,6 +45,12 @@ def parser_model() -> str:
     if not model_installed():
         pytest.skip("the spaCy English pipeline is not installed; run `make test` to bootstrap")
     return "en_core_web_sm"
+
+
+@pytest.fixture(scope="session")
+def coder(parser_model: str) -> Coder:
+    """One real coder for every behavioural coding test (building one loads the model)."""
+    return Coder(Settings(model=parser_model))
 
 
 def make_article(

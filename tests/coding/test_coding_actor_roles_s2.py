@@ -12,7 +12,6 @@ from flashpoint.coding.coder import Coder
 from flashpoint.coding.frame import Frame
 from flashpoint.coding.role_mentions import _reporting_speaker
 from flashpoint.coding.roles import assign_roles
-from flashpoint.config import Settings
 from flashpoint.models import Event, ParsedSentence, Token
 
 Row = tuple[str, str, str, str, str, int]
@@ -60,11 +59,6 @@ def test_a_participle_on_a_message_not_issued_keeps_the_noun_as_subject() -> Non
         ]
     )
     assert clause_subject(view, 4) == ([3], False)
-
-
-@pytest.fixture(scope="module")
-def coder(parser_model: str) -> Coder:
-    return Coder(Settings(model=parser_model))
 
 
 def code(coder: Coder, text: str) -> list[Event]:

@@ -10,11 +10,6 @@ from flashpoint.config import Settings
 from flashpoint.models import Event
 
 
-@pytest.fixture(scope="module")
-def coder(parser_model: str) -> Coder:
-    return Coder(Settings(model=parser_model))
-
-
 def code(coder: Coder, text: str, published: str = "2024-04-03") -> list[Event]:
     return coder.code_article(make_article(text, published=published))
 

@@ -7,7 +7,6 @@ import pytest
 
 from conftest import make_article
 from flashpoint.coding.coder import Coder
-from flashpoint.config import Settings
 from flashpoint.nlp.pipeline import Parser, for_parser
 from flashpoint.nlp.recase import is_title_case, recase_headline
 from flashpoint.nlp.sentences import split_sentences
@@ -81,11 +80,6 @@ def test_parsed_tokens_keep_the_written_text(parser_model: str) -> None:
     assert all(text[t.start : t.end] == t.text for t in parsed.tokens)
     seizes = next(t for t in parsed.tokens if t.text == "Seizes")
     assert seizes.pos == "VERB"
-
-
-@pytest.fixture(scope="module")
-def coder(parser_model: str) -> Coder:
-    return Coder(Settings(model=parser_model))
 
 
 @pytest.mark.parametrize(

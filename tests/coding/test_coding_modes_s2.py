@@ -9,14 +9,8 @@ import pytest
 from conftest import make_article
 from flashpoint.coding.coder import Coder
 from flashpoint.coding.modes import MODE_CUES, REFINES, SCOPES
-from flashpoint.config import Settings
 from flashpoint.models import Event
 from flashpoint.ontology.plover import MODE_SCORE, MODES, cameo_root, plover_score
-
-
-@pytest.fixture(scope="module")
-def coder(parser_model: str) -> Coder:
-    return Coder(Settings(model=parser_model))
 
 
 def top(coder: Coder, text: str) -> Event:

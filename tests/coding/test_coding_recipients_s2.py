@@ -8,13 +8,7 @@ import pytest
 
 from conftest import make_article
 from flashpoint.coding.coder import Coder
-from flashpoint.config import Settings
 from flashpoint.models import Event
-
-
-@pytest.fixture(scope="module")
-def coder(parser_model: str) -> Coder:
-    return Coder(Settings(model=parser_model))
 
 
 def code(coder: Coder, text: str) -> list[Event]:
