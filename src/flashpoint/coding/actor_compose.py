@@ -218,7 +218,7 @@ class Composer:
     def _ethnic_group(
         self, hits: list[Hit], j: int, span: tuple[int, int, int], code: str, sector: str | None
     ) -> int:
-        """ "ethnic Albanian guerrillas (operating) in Macedonia": placed where they live;
+        """ "ethnic Uzbek militiamen (stationed) in Kyrgyzstan": placed where they live;
         without a place, kind "ethnic" lets the coder place them where the event happens."""
         start, end, head = span
         place, place_end, after = self._linked_country(hits, j, end, "REB")
@@ -250,7 +250,7 @@ class Composer:
         if (not sectors[-1].title and ATTRIBUTIVE_AFTER.match(text, end)) or (
             j < n and text[end : hits[j].start] == " " and describes_next(sectors, hits[j])
         ):
-            return j  # "military drills", "an official Syrian newspaper": not an actor here
+            return j  # "military drills", "a leading Chilean magazine": not an actor here
         left = LEFT_MODIFIERS.search(text, max(self.last_end, hit.start - 60), hit.start)
         start = left.start() if left else hit.start
         sector = _combine_sector(None, sectors)
@@ -309,7 +309,7 @@ class Composer:
         k = self._phrase(hits, j)
         owner = self.out[before] if len(self.out) == before + 1 else None
         if owner is not None:
-            # "workers affiliated with the Chilean Dockers' Union": a body named after it
+            # "drivers linked to the Finnish Hauliers' Guild": a body named after it
             owner = self.out[before] = extend_to_org_names(self.text, [owner], self.stop)[0]
             while k < len(hits) and hits[k].start < owner.end:
                 k += 1

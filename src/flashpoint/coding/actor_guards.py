@@ -207,7 +207,7 @@ def name_after_title(text: str, hits: list[Hit], j: int, end: int, stop: int) ->
     return Name(name_end, name_start, j, text=text[name_start:name_end])
 
 
-# "the Serbian Workers' Union", "the Kenya Anti-Corruption Commission": a national name
+# "the Slovak Farmers' Guild", "the Ghana Revenue Authority": a national name
 # followed by capitalised words and an organisation noun names one of that country's bodies.
 _ORG_SECTORS = {
     "Party": "PTY",
@@ -248,9 +248,9 @@ def _ends_with_national_name(phrase: str) -> bool:
 def extend_to_org_names(text: str, mentions: list[ActorMention], stop: int) -> list[ActorMention]:
     """Mentions with national names stretched over the organisation they name.
 
-    Applies to a bare country or adjective ("Kenya" + "Anti-Corruption Commission"), to a
+    Applies to a bare country or adjective ("Ghana" + "Revenue Authority"), to a
     phrase ending in one ("head of the Estonian" + "Writers' Union") and to a group ending
-    in a plural possessive ("Serbian Workers" + "' Union"); the words in
+    in a plural possessive ("Slovak Farmers" + "' Guild"); the words in
     between must be capitalised and must not themselves be actors or sentence words.
     """
     out: list[ActorMention] = []
@@ -363,7 +363,7 @@ def describes_next(sectors: list[Atom], nxt: Hit) -> bool:
     if len(sectors) != 1 or sectors[0].title:
         return False
     if nxt.atom.kind == "group":
-        return True  # "the militant group Hamas", "the rebel Kurdistan Workers' Party"
+        return True  # "the armed group Boko Haram", "the rebel Karen National Union"
     return nxt.atom.kind == "demonym" and nxt.atom.adjective and sectors[0].sector == "GOV"
 
 
@@ -380,7 +380,7 @@ def qualifier_gap(text: str, kind: str, hits: list[Hit], j: int, end: int) -> re
         and POSSESSIVE_NAME_GAP.fullmatch(text, end, hits[j].start)
         and not NAME_STOP_WORDS & set(text[end : hits[j].start].split())
     ):
-        return POSSESSIVE_NAME_GAP  # "Ankara's Cankaya district administration"
+        return POSSESSIVE_NAME_GAP  # "Lyon's Croix-Rousse district council"
     return QUALIFIER_GAP
 
 

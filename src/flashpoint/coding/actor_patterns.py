@@ -197,7 +197,7 @@ _MODIFIERS = _trie_regex(sorted(set(MODIFIER_WORDS)))
 
 # Between a qualifier and its sector word: an optional possessive, then modifiers.
 QUALIFIER_GAP: re.Pattern[str] = re.compile(r"(?:['’]s?)?(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z")
-# "Ankara's Cankaya district administration": a possessive place, a proper name, a body.
+# "Lyon's Croix-Rousse district council": a possessive place, a proper name, a body.
 POSSESSIVE_NAME_GAP: re.Pattern[str] = re.compile(
     r"['’]s(?:[ \t]+[A-Z][\w'’-]*[a-z]){1,2}(?:\s+(?i:" + _MODIFIERS + r"))*\s+\Z"
 )

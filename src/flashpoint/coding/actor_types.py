@@ -18,7 +18,7 @@ class ActorMention:
     code: str  # ISO3 ("PRK"), "IGO:UNO", "NGO", "IMG", or "---" when the country is unknown
     sector: str | None  # GOV MIL COP JUD LEG REB OPP CVL BUS MED EDU REF LAB PTY ... or None
     kind: str  # country demonym capital region short_form leader person institution igo group
-    # reference ethnic ("ethnic Albanians": a people placed by where the event happens)
+    # reference ethnic ("ethnic Hungarians": a people placed by where the event happens)
     # implicit (a bare sector word, "police", coded with the article's main country)
     head: int  # article offset of the head word ("Ministry" in "Russian Foreign Ministry")
 

@@ -106,8 +106,8 @@ class ParseView:
 
     def stranded_object(self, p: int) -> int | None:
         """The object of a preposition the parser left empty because it read the noun
-        phrase as the subject of the next clause ("granted asylum to [five officers]
-        holed up in ...": "officers" heads "holed"): that subject, when its phrase
+        phrase as the subject of the next clause ("gave shelter to [three sailors]
+        hiding out in ...": "sailors" heads "hiding"): that subject, when its phrase
         starts right after the preposition."""
         if self.children(p, ("pobj", "pcomp")) or p + 1 >= len(self.tokens):
             return None
@@ -200,7 +200,7 @@ def clause_subject(
             if blamed and view.tok(blamed[0]).pos in {"NOUN", "PROPN", "PRON"}:
                 return view.conjuncts(blamed[0]), False
     if dep in {"pcomp", "prep", "pobj"}:
-        # "X was accused of launching", "youths resorted to throwing stones": the one
+        # "X was accused of launching", "farmers turned to blocking roads": the one
         # the governing verb speaks of does the embedded act, whatever its voice.
         return clause_subject(view, head, seen | {v})[0], False
     if dep in {"xcomp", "conj", "advcl", "ccomp", "acomp"}:
@@ -208,7 +208,7 @@ def clause_subject(
     if dep in {"dobj", "attr"} and view.lemma(head) in LIGHT_VERBS:
         return clause_subject(view, head, seen | {v})  # "made an attempt at launching"
     if dep == "acl" and view.tok(v).tag == "VBG" and _issued_message(view, head):
-        # "X issued a declaration demanding ...": who issued the message demands
+        # "X issued a communique urging ...": who issued the message urges
         issuer, _ = clause_subject(view, view.head(head) or head, seen | {v})
         if issuer:
             return issuer, False
@@ -340,7 +340,7 @@ def passive_agents(view: ParseView, v: int) -> list[int]:
 
 def direct_objects(view: ParseView, v: int) -> list[int]:
     """Objects of v; with none, an object shifted behind an "as" phrase ("denounced as
-    a crime Serbia's suppression of ...", which the parser reads as an apposition)."""
+    an outrage Chad's treatment of ...", which the parser reads as an apposition)."""
     objects = view.children(v, ("dobj", "obj", "dative"))
     if objects:
         return objects
@@ -348,7 +348,7 @@ def direct_objects(view: ParseView, v: int) -> list[int]:
 
 
 def condition_subjects(view: ParseView, v: int, embedded: int | None) -> list[list[int]]:
-    """ "threatened to stop talks if the United States goes ahead": who the condition is on."""
+    """ "vowed to quit the coalition if Portugal presses on": who the condition is on."""
     groups = []
     for verb in (v, embedded):
         if verb is None:

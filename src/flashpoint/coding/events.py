@@ -162,7 +162,7 @@ def _verb_frame(view: ParseView, i: int) -> Frame | None:
     ):
         return None
     if tok.dep in {"amod", "compound"}:
-        return None  # "the Israeli-occupied West Bank", "a banned party": a description
+        return None  # "the Turkish-held north of Cyprus", "a banned party": a description
     account = held_to_account(view, i)
     if account is not None:
         return Frame(i, i, account, "disapprove" if account == "ACCUSE" else None, 0.6)

@@ -142,7 +142,7 @@ def absorb_complements(view: ParseView, frames: dict[int, Frame]) -> None:
                 and not any(view.lemma(o) in _REQUEST_NOUNS for _, o in view.preps(comp))
             ):
                 del frames[anchor]  # "declined to comment" is not a rejection
-                break  # ("refused to respond to a demand" is one)
+                break  # ("declined to answer a request" is one)
             if frame.wrapper in _READY_WORDS and view.lemma(comp) not in _HELPING:
                 del frames[anchor]  # "ready to defend its security": a stance, no pledge
                 break
@@ -232,8 +232,8 @@ def drop_cautions(view: ParseView, frames: dict[int, Frame]) -> None:
     A warning is a threat when it names a coercive act (a threat mode was found), is
     addressed to someone ("warned G7 not to ...", "warned Seoul of consequences"),
     announces a penalty ("warned of grave consequences"), or says what the warner's
-    own side will or may do ("warned that police will no longer
-    tolerate rallies").
+    own side will or may do ("warned that customs would stop
+    clearing shipments").
     """
     for anchor in list(frames):
         frame = frames[anchor]

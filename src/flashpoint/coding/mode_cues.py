@@ -215,7 +215,7 @@ OWN_CUE_KEEPS: Final[frozenset[str]] = frozenset({"REQUEST", "REJECT"})
 # Words that say a meeting had two sides only: a "summit" between two is not multilateral.
 BILATERAL: Final[str] = "bilateral, one-on-one, two-way, two-party"
 
-# Victims whose killing is a targeted one ("killed the deputy chief of the militia").
+# Victims whose killing is a targeted one ("shot the vice-governor of a province").
 LEADERS: Final[frozenset[str]] = words_of(
     "leader chief commander head minister president premier mayor governor general judge "
     "prosecutor lawmaker"

@@ -2,8 +2,8 @@
 
 The lexicon gives a mode when the trigger itself says how ("shelled" is heavy-weapons,
 "telephoned" phone). Often the trigger is plain ("killed", "met", "threatened") and
-the how is in the words around it: the weapon the clause names ("killed in a car bomb
-blast", "gunmen killed"), how a meeting took place ("talks by phone", "who is on a
+the how is in the words around it: the weapon the clause names ("died in a roadside mine
+explosion", "gunmen killed"), how a meeting took place ("talks by phone", "who is on a
 visit to Seoul"), what a threat or a demand is about ("threatened military action",
 "demanded the release of"). `refine_mode` looks for cue phrases in a part of the
 sentence that depends on the category (SCOPES) and:
@@ -49,7 +49,7 @@ __all__ = ["MODE_CUES", "REFINES", "SCOPES", "refine_mode"]
 _KILLING = words_of("kill murder shoot gun")
 
 # Prepositions that bring an instrument or the circumstances of an act ("with machetes",
-# "in a bomb attack", "by drones"), not its target ("on the village", "at the post").
+# "in a mortar strike", "by drones"), not its target ("on the village", "at the post").
 _INSTRUMENT_PREPS = words_of("with by in using from during amid through via")
 _INSTRUMENT_VERBS = words_of("use employ drop fire launch detonate plant arm carry wield")
 # Words that place an act beside another event ("ahead of his visit", "after the
@@ -344,7 +344,7 @@ def _bilateral(view: ParseView, frame: Frame) -> bool:
 
 
 def _leader_killed(view: ParseView, frame: Frame) -> bool:
-    """ "X killed the deputy chief of Y": the killing of a leader is a targeted one."""
+    """ "X shot the vice-governor of Y": the killing of a leader is a targeted one."""
     if view.lemma(frame.trigger) not in _KILLING:
         return False
     victims = view.children(frame.anchor, ("dobj", "obj"))

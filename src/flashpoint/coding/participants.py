@@ -97,7 +97,7 @@ def placed_actors(
 ) -> tuple[Entity, ...]:
     """The actors, with the country of the event's place where the text leaves it open.
 
-    - A people named by ethnicity ("ethnic Albanians demonstrated in Serbia") acts as
+    - A people named by ethnicity ("ethnic Hungarians rallied in Slovakia") acts as
       part of the country where the event happens.
     - A material event whose perpetrator is unnamed or unknown to the lexicon ("a
       journalist was killed in Beirut", "prisoners rioted in Dili") is coded to the
@@ -120,7 +120,7 @@ def placed_actors(
         and place is not None
         and where is not None
         and not (words and words[-1].lower() in _ORIGINS)
-    ):  # "was put under investigation in Italy": the Italian authorities investigate
+    ):  # "was placed under inquiry in Portugal": the Portuguese authorities inquire
         actors.append(place_entity(place, text, where, "GOV"))
     return tuple(actors)
 
@@ -176,7 +176,7 @@ def default_recipients(
         return (place_entity(place, text, where, "CVL"),)
     if (category == "ACCUSE" and mode == "investigate") or (
         category == "REQUEST" and _SHELTER & set(roles.object_words)
-    ):  # "sent inspectors to a plant in Iran", "sought refuge in Germany"
+    ):  # "sent inspectors to a plant in Iran", "found shelter in Austria"
         return (place_entity(place, text, where, "GOV"),)
     if category == "MOBILIZE" and actor is not None and where != actor.code:
         return (place_entity(place, text, where, None),)

@@ -37,7 +37,7 @@ _STRONG_CUE = re.compile(
     rf"\s+(?:the\s+(?-i:[a-z][a-z-]+\s+)?)?(?-i:[A-Z][A-Za-z.-]*['’]s\s+)?"
     rf"(?:(?-i:(?:[A-Z][A-Za-z-]+\s+){{0,2}})(?:{_PLACE_NOUNS})(?:\s+of|,)?\s+)*)$"
 )
-# ("in the Iraqi city of Basra", "in the South Korean capital, Seoul", "in Yemen's port
+# ("in the Peruvian town of Cusco", "in the South Korean capital, Seoul", "in Yemen's port
 # city of X": one or two capitalised adjectives or a possessive may precede the place
 # noun, and the place may follow it as an appositive.)
 # Weak cues name a destination or a visit: the place of the event, but less surely.

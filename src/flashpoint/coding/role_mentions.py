@@ -41,7 +41,7 @@ def phrase_core(view: ParseView, head: int) -> list[int]:
     """The head's noun phrase without clauses, appositions and loose prepositions."""
     out = view.subtree(head, stop=_CORE_STOP)
     for m in view.children(head, ("amod", "compound", "nmod", "poss")):
-        for c in view.conjuncts(m)[1:]:  # "U.S. and Russian negotiators"
+        for c in view.conjuncts(m)[1:]:  # "U.S. and Brazilian mediators"
             out.extend(view.subtree(c, stop=_CORE_STOP))
     for word, o in view.preps(head):
         # "officials from Peru" name the officials; "the withdrawal of troops from
@@ -65,7 +65,7 @@ def _agent_heads(view: ParseView, head: int) -> list[int]:
 
 def _nested_mentions(view: ParseView, head: int, mentions: Sequence[Any]) -> list[Any]:
     """Mentions in the nearest prepositional phrases under the head, level by level
-    ("assistance to the US-led war against Iraq": the war's leader, not its target)."""
+    ("aid to the Saudi-led war against the Houthis": the war's leader, not its target)."""
     frontier = [head]
     for _ in range(3):
         below = [
@@ -130,8 +130,8 @@ def phrase_mentions(
     prepositional phrase below), "subtree" (anywhere under the head), "reference" (a
     resolved pronoun or "the country"), or "" when nothing names anyone.
     """
-    got = overlapping(view, [head], mentions)  # "NATO-member Norway": the head's own name
-    if got:  # "Hungarian and Romanian officials": coordinated modifiers are all actors
+    got = overlapping(view, [head], mentions)  # "EU-member Latvia": the head's own name
+    if got:  # "Czech and Slovak diplomats": coordinated modifiers are all actors
         for c in view.children(head, ("amod", "compound", "nmod")):
             if view.children(c, ("conj",)):
                 got += overlapping(view, view.conjuncts(c), mentions)
@@ -314,8 +314,8 @@ def _describes(view: ParseView, head: int, mention: Any) -> bool:
 
 
 def stranded_subject(view: ParseView, v: int, mentions: Sequence[Any]) -> list[Any]:
-    """A root verb the parser left without a subject ("..., the Sudanese government and
-    SPLM/A have agreed"): the actor named right before it, with nothing but auxiliaries,
+    """A root verb the parser left without a subject ("..., the Philippine government and
+    MILF have settled"): the actor named right before it, with nothing but auxiliaries,
     adverbs and punctuation between."""
     start = view.tok(v).start
     before = [m for m in mentions if m.end <= start]

@@ -68,7 +68,7 @@ _DOMESTIC = frozenset(
     {"COERCE", "CONCEDE", "RETREAT", "THREATEN", "ASSAULT", "PROTEST", "SANCTION"}
 )
 # Passive forms that state the subject's own stance: the subject is the actor.
-# ("Serb forces were engaged in ethnic cleansing" too)
+# ("Croat militias were involved in mass expulsions" too)
 _STATIVE_PARTICIPLES = words_of(
     "commit oppose prepare determine resolve dedicate devote poise engage involve"
 )
@@ -156,7 +156,7 @@ def _object_groups(view: ParseView, v: int, frame: Frame, visit: bool) -> list[l
     prep_groups: list[tuple[str, list[int]]] = []
     for p in view.children(v, ("prep", "dative")):
         stranded = view.stranded_object(p)
-        if stranded is not None:  # "granted asylum to [five officers holed up in ...]"
+        if stranded is not None:  # "gave shelter to [three sailors hiding out in ...]"
             prep_groups.append((view.tok(p).text.lower(), view.conjuncts(stranded)))
     for word, o in view.preps(v):
         if (
@@ -224,7 +224,7 @@ def _subject_and_voice(view: ParseView, v: int) -> tuple[list[int], bool]:
 
 
 def _purpose_groups(view: ParseView, verbs: Sequence[int | None], frame: Frame) -> list[list[int]]:
-    """ "sent arms to help defend Saudi Arabia": whom a subjectless purpose clause of
+    """ "sent jets to help defend Lithuania": whom a subjectless purpose clause of
     helping or defending benefits (its object, or that of its own complement)."""
     groups: list[list[int]] = []
     for verb in verbs:
@@ -255,7 +255,7 @@ def _governing_objects(view: ParseView, v: int) -> list[list[int]]:
 
 
 def _coordinated_objects(view: ParseView, v: int, frame: Frame) -> list[list[int]]:
-    """ "established ties with and opened an embassy in Tehran": a preposition left
+    """ "restored relations with and set up a consulate in Lagos": a preposition left
     without its object shares that of the coordinated verb."""
     dangling = [
         p
@@ -275,7 +275,7 @@ def _coordinated_objects(view: ParseView, v: int, frame: Frame) -> list[list[int
 
 def _object_words(view: ParseView, v: int, embedded: int | None) -> list[str]:
     """Lemmas of the direct objects of v, its complement and its subjectless adverbial
-    clauses ("opened fire to disperse demonstrators": whom the act was aimed at)."""
+    clauses ("used water cannon to scatter marchers": whom the act was aimed at)."""
     verbs = [v, embedded] + [
         c for c in view.children(v, ("advcl",)) if not view.children(c, SUBJECTS)
     ]
@@ -405,7 +405,7 @@ def _clause_roles(
     ]  # "Security analyst Kabiru Adamu": the title says who speaks
     roles.subject_named = any(view.tok(s).pos == "PROPN" for s in subj)
     if passive and not passive_agents(view, v) and view.lemma(v) in _STATIVE_PARTICIPLES:
-        passive = False  # "Israel is opposed to ...", "China is committed to ..."
+        passive = False  # "Chile is opposed to ...", "China is committed to ..."
     if passive:
         via = _passive_roles(view, frame, subj, mentions, resolve, roles=roles)
         roles.unnamed_authority = (
@@ -427,8 +427,8 @@ def _clause_roles(
                 groups.append(clause_subject(view, e)[0])
             groups.extend(_object_groups(view, e, frame, visit))
         if frame.category in _AIMED:
-            # "began a hunger strike to protest against Sweden's decision", "opened fire
-            # to disperse demonstrators": a subjectless purpose clause names the target
+            # "staged a sit-in to protest against Finland's ruling", "used water
+            # cannon to scatter marchers": a subjectless purpose clause names the target
             for c in view.children(v, ("advcl", "xcomp")):
                 if not view.children(c, SUBJECTS):
                     groups.extend(_object_groups(view, c, frame, visit))
@@ -442,7 +442,7 @@ def _clause_roles(
         groups.extend(_governing_objects(view, v))
         roles.recipients = first_recipients(view, groups, mentions, resolve, roles.actors)
         if not roles.recipients and frame.category in _FOR_WHOM:
-            # "restrictions on its market for new EU members", "aid for Syrian refugees":
+            # "quotas on its fisheries for new ASEAN members", "aid for Syrian refugees":
             # "for" mostly names a reason or a time, so only a phrase naming someone counts
             beneficiaries = [
                 view.conjuncts(o)
