@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from conftest import make_article, make_event
+from flashpoint.cli.main import cli
 from flashpoint.models import Event, Story, StoryMember
 from flashpoint.store import CodedArticle, Store
 
@@ -81,3 +86,23 @@ def group(store: Store, story_id: str, events: list[Event]) -> None:
             )
         ]
     )
+
+
+def build_crisis_store(path: Path) -> Path:
+    """One report a month in 2023; in January 2024 seven reports, all about the dyad
+    (a three-report shelling story and four threats)."""
+    with Store(path) as store:
+        book = EventBook(store)
+        for month in range(1, 13):
+            book.add(f"2023-{month:02d}-10")
+        group(store, "s-shelling", [book.add("2024-01-05", "ASSAULT") for _ in range(3)])
+        for day in (6, 7, 8, 9):
+            book.add(f"2024-01-{day:02d}", "THREATEN")
+    return path
+
+
+def run_cli(*args: str) -> str:
+    """Run a flashpoint command that must succeed; its standard output."""
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout

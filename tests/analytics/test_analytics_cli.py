@@ -10,30 +10,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analytics_builders import EventBook, group
+from analytics_builders import build_crisis_store, run_cli
 from flashpoint.cli.main import cli
-from flashpoint.store import Store
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
-    path = tmp_path / "fp.duckdb"
-    with Store(path) as store:
-        book = EventBook(store)
-        for month in range(1, 13):
-            book.add(f"2023-{month:02d}-10")
-        group(store, "s-shelling", [book.add("2024-01-05", "ASSAULT") for _ in range(3)])
-        for day in (6, 7, 8, 9):
-            book.add(f"2024-01-{day:02d}", "THREATEN")
-    return path
+    return build_crisis_store(tmp_path / "fp.duckdb")
 
 
-def run(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.stdout
+run = run_cli
 
 
 def test_series_csv_has_the_documented_columns_and_counts_stories(db: Path) -> None:
