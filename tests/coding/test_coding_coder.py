@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from coder_checks import top
 from conftest import make_article
 from flashpoint.coding.coder import Coder
 from flashpoint.config import Settings
@@ -12,12 +13,6 @@ from flashpoint.models import Event
 
 def code(coder: Coder, text: str, published: str = "2024-04-03") -> list[Event]:
     return coder.code_article(make_article(text, published=published))
-
-
-def top(coder: Coder, text: str) -> Event:
-    events = code(coder, text)
-    assert events, f"no event coded for {text!r}"
-    return max(events, key=lambda e: e.confidence)
 
 
 def codes(entities: tuple[object, ...]) -> list[str]:

@@ -6,19 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from coder_checks import events_of, top
 from flashpoint.coding.coder import Coder
-from flashpoint.models import Entity, Event
-
-
-def events_of(coder: Coder, text: str) -> list[Event]:
-    return coder.code_article(make_article(text))
-
-
-def top(coder: Coder, text: str) -> Event:
-    events = events_of(coder, text)
-    assert events, f"no event coded for {text!r}"
-    return max(events, key=lambda e: e.confidence)
+from flashpoint.models import Entity
 
 
 def codes(entities: tuple[Entity, ...]) -> set[str]:

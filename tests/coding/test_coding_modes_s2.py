@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from coder_checks import top
 from conftest import make_article
 from flashpoint.coding.coder import Coder
 from flashpoint.coding.modes import MODE_CUES, REFINES, SCOPES
-from flashpoint.models import Event
 from flashpoint.ontology.plover import MODE_SCORE, MODES, cameo_root, plover_score
-
-
-def top(coder: Coder, text: str) -> Event:
-    events = coder.code_article(make_article(text))
-    assert events, f"no event coded for {text!r}"
-    return max(events, key=lambda e: e.confidence)
 
 
 def test_modes_cue_tables_name_only_ontology_modes() -> None:
