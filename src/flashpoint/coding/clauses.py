@@ -223,20 +223,32 @@ def clause_subject(
     return [], False
 
 
+NOUN_PHRASE_LINKS = frozenset({"pobj", "prep", "compound", "amod"})
+
+
+def participle_root(
+    view: ParseView, v: int, links: frozenset[str] = NOUN_PHRASE_LINKS
+) -> int | None:
+    """The root noun when the parser hung participle `v` as a modifier (acl) on it or on
+    a noun inside its phrases, reached through `links` only, and the root comes first."""
+    if view.tok(v).dep != "acl":
+        return None
+    cur = view.head(v)
+    while cur is not None and view.tok(cur).dep != "ROOT":
+        if view.tok(cur).dep not in links:
+            return None
+        cur = view.head(cur)
+    if cur is None or cur >= v or view.tok(cur).pos not in {"NOUN", "PROPN"}:
+        return None
+    return cur
+
+
 def _verbless_root(view: ParseView, v: int) -> int | None:
     """The root noun of a sentence with no finite verb, when the participle v hangs
     under its modifiers (inside its prepositional phrases) and no verb comes before v."""
-    root = next((t.i for t in view.tokens if t.dep == "ROOT"), None)
-    if root is None or view.tok(root).pos not in {"NOUN", "PROPN"} or root >= v:
-        return None
     if any(view.tok(i).pos in {"VERB", "AUX"} for i in range(v)):
         return None
-    cur = view.head(v)
-    while cur is not None and cur != root:
-        if view.tok(cur).dep not in {"pobj", "prep", "compound", "amod"}:
-            return None
-        cur = view.head(cur)
-    return root
+    return participle_root(view, v)
 
 
 # Verbs that praise, blame or punish someone "for" an act that person did.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flashpoint.coding.clauses import ParseView
+from flashpoint.coding.clauses import NOUN_PHRASE_LINKS, ParseView, participle_root
 from flashpoint.coding.senses import Sense
 from flashpoint.coding.wordclasses import words_of
 
@@ -85,24 +85,15 @@ def headline_passive_subject(view: ParseView, v: int) -> list[int] | None:
     return view.conjuncts(subjects[-1])
 
 
-# Links from a participle up to the headline's root noun ("Abuses against Koreans Censured").
-_NOUN_PHRASE_LINKS = frozenset({"pobj", "prep", "compound", "amod", "conj"})
+# Links from a participle up to the headline's root noun ("Abuses against Koreans Censured",
+# "Moves of Japan and Its Allies Denounced").
+_HEADLINE_LINKS = NOUN_PHRASE_LINKS | {"conj"}
 
 
 def _modified_root(view: ParseView, v: int) -> int | None:
     """The root noun when the parser made headline verb `v` a participle modifier of it or
     of a noun in its phrases ("Japan's Moves Denounced by Russia"), else None."""
-    root = view.head(v)
-    if view.tok(v).dep != "acl" or root is None:
-        return None
-    while view.tok(root).dep != "ROOT":
-        if view.tok(root).dep not in _NOUN_PHRASE_LINKS:
-            return None
-        parent = view.head(root)
-        if parent is None:
-            return None
-        root = parent
-    return root if root < v and view.tok(root).pos in {"NOUN", "PROPN"} else None
+    return participle_root(view, v, _HEADLINE_LINKS)
 
 
 def headline_source(view: ParseView, v: int) -> list[int]:
